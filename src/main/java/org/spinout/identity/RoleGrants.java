@@ -1,0 +1,112 @@
+package org.spinout.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.BATCH;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.GROUP;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
+import static org.camunda.bpm.engine.authorization.Resources.USER;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.authorization.BatchPermissions;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+
+/**
+ * What each role may do through the engine's own API (the REST API and Camunda's web
+ * applications). Tasks need no grant here: the engine gives a task's candidate groups and
+ * assignee their permissions on it when the task is created.
+ */
+final class RoleGrants {
+
+	/** The main process key: only its instances may be started by the shadow board. */
+	static final String PROGRAMME_PROCESS = "spin-out-programme";
+
+	record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
+	}
+
+	private RoleGrants() {
+	}
+
+	static List<Grant> all() {
+		List<Grant> grants = new ArrayList<>();
+		for (Role role : Role.values()) {
+			if (role == Role.ADMINISTRATORS) {
+				continue; // administrators are engine admins (camunda-admin) and pass every check
+			}
+			String group = role.groupId();
+			grants.add(new Grant(group, APPLICATION, "tasklist", List.of(Permissions.ACCESS)));
+			grants.add(new Grant(group, USER, ANY, List.of(Permissions.READ)));
+			grants.add(new Grant(group, GROUP, ANY, List.of(Permissions.READ)));
+			grants.add(new Grant(group, PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ)));
+		}
+		grants.addAll(programmeManagers());
+		grants.add(new Grant(Role.SHADOW_BOARD.groupId(), PROCESS_DEFINITION, PROGRAMME_PROCESS,
+				List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)));
+		grants.add(new Grant(Role.SHADOW_BOARD.groupId(), PROCESS_INSTANCE, ANY,
+				List.of(ProcessInstancePermissions.CREATE)));
+		grants.addAll(sponsors());
+		grants.addAll(processDesigners());
+		return grants;
+	}
+
+	private static List<Grant> programmeManagers() {
+		String group = Role.PROGRAMME_MANAGERS.groupId();
+		return List.of(
+				new Grant(group, APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
+				new Grant(group, PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ,
+						ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+						ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.SUSPEND_INSTANCE,
+						ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+						ProcessDefinitionPermissions.READ_HISTORY)),
+				new Grant(group, PROCESS_INSTANCE, ANY, List.of(ProcessInstancePermissions.CREATE,
+						ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE,
+						ProcessInstancePermissions.SUSPEND)),
+				new Grant(group, TASK, ANY, List.of(TaskPermissions.READ, TaskPermissions.UPDATE)),
+				new Grant(group, HISTORIC_TASK, ANY, List.of(HistoricTaskPermissions.READ)),
+				new Grant(group, HISTORIC_PROCESS_INSTANCE, ANY, List.of(HistoricProcessInstancePermissions.READ)),
+				new Grant(group, DEPLOYMENT, ANY, List.of(Permissions.READ)),
+				new Grant(group, DECISION_DEFINITION, ANY, List.of(Permissions.READ)),
+				new Grant(group, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(Permissions.READ)));
+	}
+
+	private static List<Grant> sponsors() {
+		String group = Role.SPONSORS.groupId();
+		return List.of(
+				new Grant(group, APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
+				new Grant(group, PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ,
+						ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY)),
+				new Grant(group, PROCESS_INSTANCE, ANY, List.of(ProcessInstancePermissions.READ)),
+				new Grant(group, HISTORIC_PROCESS_INSTANCE, ANY, List.of(HistoricProcessInstancePermissions.READ)));
+	}
+
+	private static List<Grant> processDesigners() {
+		String group = Role.PROCESS_DESIGNERS.groupId();
+		return List.of(
+				new Grant(group, APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
+				new Grant(group, DEPLOYMENT, ANY, List.of(Permissions.CREATE, Permissions.READ, Permissions.DELETE)),
+				new Grant(group, PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ,
+						ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE,
+						ProcessDefinitionPermissions.READ_HISTORY)),
+				new Grant(group, PROCESS_INSTANCE, ANY, List.of(ProcessInstancePermissions.READ)),
+				new Grant(group, DECISION_DEFINITION, ANY, List.of(Permissions.READ)),
+				new Grant(group, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(Permissions.READ)),
+				new Grant(group, BATCH, ANY, List.of(BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+						BatchPermissions.READ)));
+	}
+}

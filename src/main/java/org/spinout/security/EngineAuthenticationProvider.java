@@ -1,0 +1,60 @@
+package org.spinout.security;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a user name and password against Camunda's identity service, the one user store.
+ * The engine slows repeated failures down: after each failed attempt the account is locked for
+ * a growing while, during which even the right password is refused. Every refusal gives the
+ * same message, so it does not tell whether the user exists.
+ */
+@Component
+class EngineAuthenticationProvider implements AuthenticationProvider {
+
+	static final String BAD_CREDENTIALS = "Incorrect username or password";
+
+	private final IdentityService identity;
+
+	EngineAuthenticationProvider(IdentityService identity) {
+		this.identity = identity;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String username = authentication.getName();
+		Object credentials = authentication.getCredentials();
+		if (username == null || username.isBlank() || credentials == null
+				|| !identity.checkPassword(username, credentials.toString())) {
+			throw new BadCredentialsException(BAD_CREDENTIALS);
+		}
+		User user = identity.createUserQuery().userId(username).singleResult();
+		List<String> groups = identity.createGroupQuery().groupMember(username).list().stream()
+				.map(Group::getId)
+				.sorted()
+				.toList();
+		SpinoutUser principal = new SpinoutUser(user.getId(), displayName(user), groups);
+		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
+				groups.stream().map(SimpleGrantedAuthority::new).toList());
+	}
+
+	private static String displayName(User user) {
+		String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+				+ (user.getLastName() == null ? "" : user.getLastName())).trim();
+		return name.isEmpty() ? user.getId() : name;
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+}

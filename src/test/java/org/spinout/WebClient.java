@@ -1,0 +1,131 @@
+package org.spinout;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A cookie-keeping HTTP client for tests that go through the real server, as a browser does:
+ * Spring Security, Camunda's filters and the Jersey REST servlet included. It never follows
+ * redirects, so tests see them.
+ */
+public final class WebClient {
+
+	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final String base;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http;
+
+	public WebClient(int port) {
+		this.base = "http://localhost:" + port;
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Accept", BROWSER_ACCEPT).GET().build());
+	}
+
+	public HttpResponse<String> getWithBasic(String path, String user, String password) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET().build());
+	}
+
+	public HttpResponse<String> postJsonWithBasic(String path, String json, String user, String password) {
+		return send(HttpRequest.newBuilder(uri(path))
+				.header("Authorization", basic(user, password))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build());
+	}
+
+	public HttpResponse<String> postMultipartWithBasic(String path, String fileName, String content, String user,
+			String password) {
+		String boundary = "spinout-" + System.nanoTime();
+		String body = "--" + boundary + "\r\n"
+				+ "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + fileName + "\r\n"
+				+ "--" + boundary + "\r\n"
+				+ "Content-Disposition: form-data; name=\"data\"; filename=\"" + fileName + "\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n"
+				+ "--" + boundary + "--\r\n";
+		return send(HttpRequest.newBuilder(uri(path))
+				.header("Authorization", basic(user, password))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build());
+	}
+
+	/** Posts a form as the page at {@code formPage} would, with that page's CSRF token. */
+	public HttpResponse<String> postForm(String formPage, String action, String... fields) {
+		String token = csrfToken(get(formPage).body());
+		StringBuilder body = new StringBuilder("_csrf=").append(encode(token));
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			body.append('&').append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
+		}
+		return postRaw(action, body.toString());
+	}
+
+	public HttpResponse<String> postRaw(String action, String urlEncodedBody) {
+		return send(HttpRequest.newBuilder(uri(action))
+				.header("Accept", BROWSER_ACCEPT)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody))
+				.build());
+	}
+
+	public HttpResponse<String> signIn(String user, String password) {
+		return postForm("/login", "/login", "username", user, "password", password);
+	}
+
+	public String sessionId() {
+		return cookies.getCookieStore().getCookies().stream()
+				.filter(cookie -> cookie.getName().equals("JSESSIONID"))
+				.map(cookie -> cookie.getValue())
+				.findFirst()
+				.orElse(null);
+	}
+
+	public static String csrfToken(String page) {
+		Matcher matcher = CSRF.matcher(page);
+		if (!matcher.find()) {
+			throw new IllegalStateException("The page has no CSRF token");
+		}
+		return matcher.group(1);
+	}
+
+	private URI uri(String path) {
+		return URI.create(base + path);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Request to " + request.uri() + " failed", e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", e);
+		}
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+}
