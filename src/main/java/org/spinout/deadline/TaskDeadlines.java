@@ -1,0 +1,76 @@
+package org.spinout.deadline;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a user task's reminder and escalation timers fire, computed from the task's own
+ * {@code camunda:dueDate} so the timers can never drift from it.
+ *
+ * <p>The engine creates a timeout listener's timer as the activity starts, before the task exists,
+ * and evaluates the timer expression against the execution: {@code task} cannot be resolved there.
+ * So these methods take the {@code execution}, read the user task's {@code camunda:dueDate}
+ * expression from the model and evaluate it in the same scope. Every user task carries the same two
+ * listeners, word for word:
+ *
+ * <pre>{@code
+ * <camunda:taskListener delegateExpression="${taskReminder}" event="timeout" id="reminder">
+ *   <bpmn:timerEventDefinition id="TimerEventDefinition_<TaskId>_reminder">
+ *     <bpmn:timeDate xsi:type="bpmn:tFormalExpression">${taskDeadlines.reminder(execution)}</bpmn:timeDate>
+ *   </bpmn:timerEventDefinition>
+ * </camunda:taskListener>
+ * <camunda:taskListener delegateExpression="${taskEscalation}" event="timeout" id="escalation">
+ *   <bpmn:timerEventDefinition id="TimerEventDefinition_<TaskId>_escalation">
+ *     <bpmn:timeDate xsi:type="bpmn:tFormalExpression">${taskDeadlines.escalation(execution)}</bpmn:timeDate>
+ *   </bpmn:timerEventDefinition>
+ * </camunda:taskListener>
+ * }</pre>
+ */
+@Component("taskDeadlines")
+public class TaskDeadlines {
+
+	public static final int DEFAULT_REMINDER_WORKING_DAYS = 2;
+
+	private final WorkingDays workingDays;
+	private final int reminderWorkingDays;
+
+	public TaskDeadlines(WorkingDays workingDays,
+			@Value("${spinout.tasks.reminder-working-days:" + DEFAULT_REMINDER_WORKING_DAYS + "}") int reminderWorkingDays) {
+		this.workingDays = workingDays;
+		this.reminderWorkingDays = reminderWorkingDays;
+	}
+
+	/** The configured number of working days (default 2) before the task's due date. */
+	public Date reminder(DelegateExecution execution) {
+		Object nation = execution.getVariable("nation");
+		return workingDays.subtract(dueDate(execution), reminderWorkingDays, nation == null ? null : nation.toString());
+	}
+
+	/** The task's due date: the task is overdue from then on. */
+	public Date escalation(DelegateExecution execution) {
+		return dueDate(execution);
+	}
+
+	private static Date dueDate(DelegateExecution execution) {
+		FlowElement element = execution.getBpmnModelElementInstance();
+		if (!(element instanceof UserTask task) || task.getCamundaDueDate() == null) {
+			throw new IllegalStateException("Reminder and escalation timers belong on a user task with a camunda:dueDate, not on '"
+					+ (element == null ? execution.getCurrentActivityId() : element.getId()) + "'");
+		}
+		// Only the engine's own expression manager resolves beans and variables exactly as the task did.
+		ProcessEngineConfigurationImpl configuration =
+				(ProcessEngineConfigurationImpl) execution.getProcessEngine().getProcessEngineConfiguration();
+		Object due = configuration.getExpressionManager().createExpression(task.getCamundaDueDate()).getValue(execution);
+		if (!(due instanceof Date date)) {
+			throw new IllegalStateException("The camunda:dueDate of '" + task.getId() + "' gave " + due
+					+ " where the timers need a java.util.Date");
+		}
+		return date;
+	}
+}

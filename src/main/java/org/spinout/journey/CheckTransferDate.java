@@ -1,0 +1,54 @@
+package org.spinout.journey;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.spinout.deadline.StatutoryClock;
+import org.spinout.deadline.StatutoryClocks;
+import org.springframework.stereotype.Component;
+
+/**
+ * Flags a programme whose target transfer date is too close for the TUPE clocks counted back from
+ * it to be met, so the programme manager sees it at the start: {@code transferDateAtRisk} (boolean)
+ * and {@code transferDateRisk} (a sentence naming the clocks, or null).
+ */
+@Component("checkTransferDate")
+public class CheckTransferDate implements JavaDelegate {
+
+	public static final String AT_RISK = "transferDateAtRisk";
+	public static final String RISK = "transferDateRisk";
+
+	/** The clocks that end before the transfer date; the others run after it. */
+	static final List<String> CLOCKS_BEFORE_TRANSFER = List.of("employee-liability-information",
+			"tupe-information-lead-time");
+
+	private final StatutoryClocks clocks;
+
+	public CheckTransferDate(StatutoryClocks clocks) {
+		this.clocks = clocks;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Date transferDate = (Date) execution.getVariable("targetTransferDate");
+		Object nation = execution.getVariable("nation");
+		List<String> missed = new ArrayList<>();
+		if (transferDate != null) {
+			Date now = ClockUtil.getCurrentTime();
+			for (String name : CLOCKS_BEFORE_TRANSFER) {
+				if (now.after(clocks.before(name, transferDate, nation == null ? null : nation.toString()))) {
+					StatutoryClock clock = clocks.get(name);
+					missed.add(clock.label() + " (" + clock.length() + " " + clock.unit().value() + " before, "
+							+ clock.source() + ")");
+				}
+			}
+		}
+		execution.setVariable(AT_RISK, !missed.isEmpty());
+		execution.setVariable(RISK, missed.isEmpty() ? null
+				: "The target transfer date is too close to meet: " + String.join("; ", missed) + ".");
+	}
+}

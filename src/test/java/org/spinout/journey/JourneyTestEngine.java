@@ -1,0 +1,113 @@
+package org.spinout.journey;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.spinout.deadline.DeadlineConfiguration;
+import org.spinout.deadline.StatutoryClocks;
+import org.spinout.deadline.TaskDeadlines;
+import org.spinout.deadline.WorkingDays;
+
+/**
+ * The in-memory engine for process and decision tests, with the application's real beans
+ * ({@code workingDays}, {@code clocks}, {@code taskDeadlines} and the delegates) built with their
+ * default settings, so that expressions in the models resolve exactly as in the application.
+ *
+ * <p>A process test class:
+ * <pre>{@code
+ * @Deployment(resources = {"processes/business-case.bpmn", "forms/prepare-business-case.form"})
+ * class BusinessCaseProcessTest {
+ *
+ *   @RegisterExtension
+ *   static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
+ *
+ *   @BeforeEach
+ *   void useEngine() {
+ *     BpmnAwareTests.init(engine.getProcessEngine());
+ *   }
+ *
+ *   @AfterEach
+ *   void resetClock() {
+ *     ClockUtil.reset();
+ *     BpmnAwareTests.reset();
+ *   }
+ * }
+ * }</pre>
+ * Each call builds a new engine with its own database and engine name, so test classes never see
+ * each other's data; that is also why {@code BpmnAwareTests.init} is needed before each test.
+ */
+public final class JourneyTestEngine {
+
+	/** The build fails when a process test class covers less of its models' flow nodes than this. */
+	public static final double MINIMUM_CLASS_COVERAGE = 0.9;
+
+	private JourneyTestEngine() {
+	}
+
+	/**
+	 * A JUnit 5 engine extension that also measures flow node coverage, writes the report under
+	 * {@code target/process-test-coverage/} and fails the class below {@link #MINIMUM_CLASS_COVERAGE}.
+	 * Put the {@code @Deployment} on the class so that every test counts towards one coverage.
+	 */
+	public static ProcessEngineCoverageExtension withCoverage() {
+		return withCoverageExcluding();
+	}
+
+	/**
+	 * {@link #withCoverage()} leaving out processes deployed only to stand in for others, such as
+	 * stub phase processes that a test of the main process calls.
+	 */
+	public static ProcessEngineCoverageExtension withCoverageExcluding(String... processKeys) {
+		return (ProcessEngineCoverageExtension) ProcessEngineCoverageExtension.builder(coverageConfiguration())
+				.excludeProcessDefinitionKeys(processKeys)
+				.assertClassCoverageAtLeast(MINIMUM_CLASS_COVERAGE)
+				.build();
+	}
+
+	/** A JUnit 5 engine extension without coverage, for decision tables (they have no flow nodes). */
+	public static ProcessEngineExtension withoutCoverage() {
+		return ProcessEngineExtension.builder()
+				.useProcessEngine(configure(new StandaloneInMemProcessEngineConfiguration())
+						.buildProcessEngine())
+				.build();
+	}
+
+	/** The engine configuration with coverage listeners, for tests that register extensions themselves. */
+	public static ProcessEngineConfigurationImpl coverageConfiguration() {
+		return configure(new ProcessCoverageInMemProcessEngineConfiguration());
+	}
+
+	/** The application's beans as expressions in the models see them. */
+	public static Map<Object, Object> beans() {
+		WorkingDays workingDays = new WorkingDays();
+		StatutoryClocks clocks = new StatutoryClocks(DeadlineConfiguration.defaultPeriods(), workingDays);
+		Map<Object, Object> beans = new HashMap<>();
+		beans.put("workingDays", workingDays);
+		beans.put("clocks", clocks);
+		beans.put("taskDeadlines", new TaskDeadlines(workingDays, TaskDeadlines.DEFAULT_REMINDER_WORKING_DAYS));
+		beans.put("recordProgrammeStop", new RecordProgrammeStop());
+		beans.put("taskReminder", new TaskReminder());
+		beans.put("taskEscalation", new TaskEscalation());
+		beans.put("checkTransferDate", new CheckTransferDate(clocks));
+		return beans;
+	}
+
+	private static ProcessEngineConfigurationImpl configure(ProcessEngineConfigurationImpl configuration) {
+		String name = "journey-" + UUID.randomUUID();
+		configuration.setProcessEngineName(name);
+		configuration.setJdbcUrl("jdbc:h2:mem:" + name);
+		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+		// Tests drive every job themselves with execute(job()), after moving the engine clock.
+		configuration.setJobExecutorActivate(false);
+		configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+		configuration.setBeans(beans());
+		return configuration;
+	}
+}
