@@ -1,12 +1,7 @@
 package org.spinout.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.spinout.journey.JourneyTimers.escalation;
 import static org.spinout.journey.JourneyTimers.fire;
 import static org.spinout.journey.JourneyTimers.london;
@@ -17,9 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -46,7 +39,7 @@ class BusinessCaseProcessTest {
 	/** Monday 2 March 2026: the key decision notice goes out that day. */
 	private static final Date NOTICE_DATE = london(2026, 3, 2);
 
-	private ProcessInstance instance;
+	private JourneyInstance programme;
 
 	@BeforeEach
 	void useEngine() {
@@ -70,14 +63,14 @@ class BusinessCaseProcessTest {
 		throughSpinOutDecision();
 
 		// then
-		BpmnAwareTests.assertThat(instance).isEnded().hasPassedInOrder("PrepareBusinessCase", "SignOffFinancialCase",
+		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassedInOrder("PrepareBusinessCase", "SignOffFinancialCase",
 				"ApproveBusinessCase", "PublishKeyDecisionNotice", "KeyDecisionNoticePeriodEnded",
 				"TakeInPrincipleDecision", "PublishInPrincipleDecision", "ConsiderInPrincipleCallIn",
 				"InPrincipleCallInWindowEnds", "PrepareBusinessPlan", "ReviewFinancialModel",
 				"PublishSpinOutKeyDecisionNotice", "SpinOutKeyDecisionNoticePeriodEnded", "ApproveSpinOut",
 				"PublishSpinOutDecision", "ConsiderSpinOutCallIn", "SpinOutCallInWindowEnds", "SpinOutApproved");
-		assertThat(historicValue("decision")).isEqualTo("approve");
-		assertThat(historicValue("preferredOption")).isEqualTo("public-service-mutual");
+		assertThat(programme.value("decision")).isEqualTo("approve");
+		assertThat(programme.value("preferredOption")).isEqualTo("public-service-mutual");
 	}
 
 	@Test
@@ -87,14 +80,14 @@ class BusinessCaseProcessTest {
 		prepareAndApproveBusinessCase();
 
 		// when the notice is published on Monday 2 March
-		complete(waitingTask("PublishKeyDecisionNotice"), withVariables("keyDecisionNoticeDate", NOTICE_DATE,
-				"keyDecisionNoticeLink", "https://example.org/forward-plan/1"));
+		programme.complete("PublishKeyDecisionNotice", "keyDecisionNoticeDate", NOTICE_DATE,
+				"keyDecisionNoticeLink", "https://example.org/forward-plan/1");
 
 		// then the decision can be taken from midnight at the start of 31 March (2 March + 29), not before
-		BpmnAwareTests.assertThat(instance).isWaitingAt("KeyDecisionNoticePeriodEnded");
-		assertThat(timerEvent(instance, "KeyDecisionNoticePeriodEnded").getDuedate()).isEqualTo(london(2026, 3, 31));
-		fire(timerEvent(instance, "KeyDecisionNoticePeriodEnded"));
-		BpmnAwareTests.assertThat(instance).isWaitingAt("TakeInPrincipleDecision");
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("KeyDecisionNoticePeriodEnded");
+		assertThat(timerEvent(programme.instance(), "KeyDecisionNoticePeriodEnded").getDuedate()).isEqualTo(london(2026, 3, 31));
+		fire(timerEvent(programme.instance(), "KeyDecisionNoticePeriodEnded"));
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("TakeInPrincipleDecision");
 	}
 
 	@Test
@@ -104,10 +97,10 @@ class BusinessCaseProcessTest {
 		prepareBusinessCase();
 
 		// when
-		decide("SignOffFinancialCase", "sendBack", "Pension costs are missing");
+		programme.decide("SignOffFinancialCase", "sendBack", "Pension costs are missing");
 
 		// then the shadow board sees the comments on its task
-		Task task = waitingTask("PrepareBusinessCase");
+		Task task = programme.waitingTask("PrepareBusinessCase");
 		assertThat(taskService().getVariable(task.getId(), "decision")).isEqualTo("sendBack");
 		assertThat(taskService().getVariable(task.getId(), "decisionReason")).isEqualTo("Pension costs are missing");
 	}
@@ -117,13 +110,13 @@ class BusinessCaseProcessTest {
 		// given
 		start();
 		prepareBusinessCase();
-		decide("SignOffFinancialCase", "approve", null);
+		programme.decide("SignOffFinancialCase", "approve", null);
 
 		// when
-		decide("ApproveBusinessCase", "sendBack", "The management case needs a named accountable officer");
+		programme.decide("ApproveBusinessCase", "sendBack", "The management case needs a named accountable officer");
 
 		// then
-		BpmnAwareTests.assertThat(instance).isWaitingAt("PrepareBusinessCase")
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PrepareBusinessCase")
 				.variables().containsEntry("decisionReason", "The management case needs a named accountable officer");
 	}
 
@@ -134,10 +127,10 @@ class BusinessCaseProcessTest {
 		prepareBusinessCase();
 
 		// when finance approves
-		decide("SignOffFinancialCase", "approve", "Fine");
+		programme.decide("SignOffFinancialCase", "approve", "Fine");
 
 		// then the sponsors' task does not offer finance's answer as theirs
-		Task task = waitingTask("ApproveBusinessCase");
+		Task task = programme.waitingTask("ApproveBusinessCase");
 		assertThat(taskService().getVariable(task.getId(), "decision")).isNull();
 		assertThat(taskService().getVariable(task.getId(), "decisionReason")).isNull();
 	}
@@ -149,10 +142,10 @@ class BusinessCaseProcessTest {
 		toInPrincipleDecision();
 
 		// when
-		decide("TakeInPrincipleDecision", "sendBack", "Compare with a joint venture");
+		programme.decide("TakeInPrincipleDecision", "sendBack", "Compare with a joint venture");
 
 		// then
-		BpmnAwareTests.assertThat(instance).isWaitingAt("PrepareBusinessCase")
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PrepareBusinessCase")
 				.variables().containsEntry("decisionReason", "Compare with a joint venture");
 	}
 
@@ -163,12 +156,12 @@ class BusinessCaseProcessTest {
 		toInPrincipleDecision();
 
 		// when
-		decide("TakeInPrincipleDecision", "reject", "The service will stay in-house");
+		programme.decide("TakeInPrincipleDecision", "reject", "The service will stay in-house");
 
 		// then
-		BpmnAwareTests.assertThat(instance).isEnded().hasPassed("TakeInPrincipleDecisionRejected")
+		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("TakeInPrincipleDecisionRejected")
 				.hasNotPassed("PublishInPrincipleDecision");
-		assertStopped("The service will stay in-house", "Take the in-principle decision (G1)");
+		programme.assertStopped("The service will stay in-house", "Take the in-principle decision (G1)");
 	}
 
 	@Test
@@ -176,21 +169,21 @@ class BusinessCaseProcessTest {
 		// given
 		start();
 		toInPrincipleDecision();
-		decide("TakeInPrincipleDecision", "approve", null);
+		programme.decide("TakeInPrincipleDecision", "approve", null);
 		publishInPrincipleDecision();
 
 		// when
-		complete(waitingTask("ConsiderInPrincipleCallIn"), withVariables("inPrincipleCalledIn", true,
-				"inPrincipleCallInReason", "Staff were not consulted"));
+		programme.complete("ConsiderInPrincipleCallIn", "inPrincipleCalledIn", true,
+				"inPrincipleCallInReason", "Staff were not consulted");
 
 		// then the decision-makers reconsider, with the reasons on their task
-		Task task = waitingTask("TakeInPrincipleDecision");
+		Task task = programme.waitingTask("TakeInPrincipleDecision");
 		assertThat(taskService().getVariable(task.getId(), "inPrincipleCallInReason")).isEqualTo("Staff were not consulted");
 
 		// and a second call-in question starts unanswered
-		decide("TakeInPrincipleDecision", "approve", null);
+		programme.decide("TakeInPrincipleDecision", "approve", null);
 		publishInPrincipleDecision();
-		assertThat(taskService().getVariable(waitingTask("ConsiderInPrincipleCallIn").getId(), "inPrincipleCalledIn")).isNull();
+		assertThat(programme.taskVariable("ConsiderInPrincipleCallIn", "inPrincipleCalledIn")).isNull();
 	}
 
 	@Test
@@ -198,15 +191,15 @@ class BusinessCaseProcessTest {
 		// given the decision published on Tuesday 31 March 2026
 		start();
 		toInPrincipleDecision();
-		decide("TakeInPrincipleDecision", "approve", null);
+		programme.decide("TakeInPrincipleDecision", "approve", null);
 		publishInPrincipleDecision();
 
 		// when the five working days pass (Good Friday and Easter Monday do not count)
-		assertThat(timerEvent(instance, "InPrincipleCallInWindowClosed").getDuedate()).isEqualTo(london(2026, 4, 10));
-		fire(timerEvent(instance, "InPrincipleCallInWindowClosed"));
+		assertThat(timerEvent(programme.instance(), "InPrincipleCallInWindowClosed").getDuedate()).isEqualTo(london(2026, 4, 10));
+		fire(timerEvent(programme.instance(), "InPrincipleCallInWindowClosed"));
 
 		// then
-		BpmnAwareTests.assertThat(instance).isWaitingAt("PrepareBusinessPlan")
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PrepareBusinessPlan")
 				.hasPassed("InPrincipleCallInWindowClosed").hasNotPassed("InPrincipleCallInWindowEnds");
 	}
 
@@ -215,17 +208,17 @@ class BusinessCaseProcessTest {
 		// given
 		start();
 		toInPrincipleDecision();
-		decide("TakeInPrincipleDecision", "approve", null);
+		programme.decide("TakeInPrincipleDecision", "approve", null);
 		publishInPrincipleDecision();
 
 		// when scrutiny says on the first day that it will not call the decision in
-		complete(waitingTask("ConsiderInPrincipleCallIn"), withVariables("inPrincipleCalledIn", false));
+		programme.complete("ConsiderInPrincipleCallIn", "inPrincipleCalledIn", false);
 
 		// then the programme still waits for the window to close
-		BpmnAwareTests.assertThat(instance).isWaitingAt("InPrincipleCallInWindowEnds");
-		assertThat(timerEvent(instance, "InPrincipleCallInWindowEnds").getDuedate()).isEqualTo(london(2026, 4, 10));
-		fire(timerEvent(instance, "InPrincipleCallInWindowEnds"));
-		BpmnAwareTests.assertThat(instance).isWaitingAt("PrepareBusinessPlan");
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("InPrincipleCallInWindowEnds");
+		assertThat(timerEvent(programme.instance(), "InPrincipleCallInWindowEnds").getDuedate()).isEqualTo(london(2026, 4, 10));
+		fire(timerEvent(programme.instance(), "InPrincipleCallInWindowEnds"));
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PrepareBusinessPlan");
 	}
 
 	@Test
@@ -236,10 +229,10 @@ class BusinessCaseProcessTest {
 		prepareBusinessPlan();
 
 		// when
-		decide("ReviewFinancialModel", "sendBack", "Year 3 does not balance");
+		programme.decide("ReviewFinancialModel", "sendBack", "Year 3 does not balance");
 
 		// then
-		BpmnAwareTests.assertThat(instance).isWaitingAt("PrepareBusinessPlan")
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PrepareBusinessPlan")
 				.variables().containsEntry("decisionReason", "Year 3 does not balance");
 	}
 
@@ -251,10 +244,10 @@ class BusinessCaseProcessTest {
 		toSpinOutDecision();
 
 		// when
-		decide("ApproveSpinOut", "sendBack", "Heads of terms lack a break clause");
+		programme.decide("ApproveSpinOut", "sendBack", "Heads of terms lack a break clause");
 
 		// then
-		BpmnAwareTests.assertThat(instance).isWaitingAt("PrepareBusinessPlan")
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PrepareBusinessPlan")
 				.variables().containsEntry("decisionReason", "Heads of terms lack a break clause");
 	}
 
@@ -266,11 +259,11 @@ class BusinessCaseProcessTest {
 		toSpinOutDecision();
 
 		// when
-		decide("ApproveSpinOut", "reject", "Not affordable");
+		programme.decide("ApproveSpinOut", "reject", "Not affordable");
 
 		// then
-		BpmnAwareTests.assertThat(instance).isEnded().hasPassed("ApproveSpinOutRejected");
-		assertStopped("Not affordable", "Approve the spin-out (G2)");
+		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("ApproveSpinOutRejected");
+		programme.assertStopped("Not affordable", "Approve the spin-out (G2)");
 	}
 
 	@Test
@@ -279,15 +272,15 @@ class BusinessCaseProcessTest {
 		start();
 		throughInPrincipleDecision();
 		toSpinOutDecision();
-		decide("ApproveSpinOut", "approve", null);
+		programme.decide("ApproveSpinOut", "approve", null);
 		publishSpinOutDecision();
 
 		// when
-		complete(waitingTask("ConsiderSpinOutCallIn"), withVariables("spinOutCalledIn", true,
-				"spinOutCallInReason", "The pension risk is unclear"));
+		programme.complete("ConsiderSpinOutCallIn", "spinOutCalledIn", true,
+				"spinOutCallInReason", "The pension risk is unclear");
 
 		// then
-		Task task = waitingTask("ApproveSpinOut");
+		Task task = programme.waitingTask("ApproveSpinOut");
 		assertThat(taskService().getVariable(task.getId(), "spinOutCallInReason")).isEqualTo("The pension risk is unclear");
 	}
 
@@ -297,33 +290,33 @@ class BusinessCaseProcessTest {
 		start();
 		throughInPrincipleDecision();
 		toSpinOutDecision();
-		decide("ApproveSpinOut", "approve", null);
+		programme.decide("ApproveSpinOut", "approve", null);
 		publishSpinOutDecision();
 
 		// when
-		assertThat(timerEvent(instance, "SpinOutCallInWindowClosed").getDuedate()).isEqualTo(london(2026, 5, 20));
-		fire(timerEvent(instance, "SpinOutCallInWindowClosed"));
+		assertThat(timerEvent(programme.instance(), "SpinOutCallInWindowClosed").getDuedate()).isEqualTo(london(2026, 5, 20));
+		fire(timerEvent(programme.instance(), "SpinOutCallInWindowClosed"));
 
 		// then
-		BpmnAwareTests.assertThat(instance).isEnded().hasPassed("SpinOutCallInWindowClosed", "SpinOutApproved");
+		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("SpinOutCallInWindowClosed", "SpinOutApproved");
 	}
 
 	@Test
 	void overdueTaskIsRemindedThenEscalatedWithoutLeavingIt() {
 		// given the business case is due in 40 working days
 		start();
-		Task task = waitingTask("PrepareBusinessCase");
+		Task task = programme.waitingTask("PrepareBusinessCase");
 
 		// when
-		fire(reminder(instance, "PrepareBusinessCase"));
-		fire(escalation(instance, "PrepareBusinessCase"));
+		fire(reminder(programme.instance(), "PrepareBusinessCase"));
+		fire(escalation(programme.instance(), "PrepareBusinessCase"));
 
 		// then
 		assertThat(taskService().getVariableLocal(task.getId(), TaskReminder.REMINDED_AT)).isNotNull();
 		assertThat(taskService().getVariableLocal(task.getId(), TaskEscalation.ESCALATED_AT)).isEqualTo(task.getDueDate());
 		assertThat(taskService().getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
 				.containsExactlyInAnyOrder("shadow-board", "programme-managers");
-		BpmnAwareTests.assertThat(instance).isWaitingAt("PrepareBusinessCase");
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PrepareBusinessCase");
 	}
 
 	@Test
@@ -331,15 +324,15 @@ class BusinessCaseProcessTest {
 		// given
 		start();
 		toInPrincipleDecision();
-		decide("TakeInPrincipleDecision", "approve", null);
+		programme.decide("TakeInPrincipleDecision", "approve", null);
 		publishInPrincipleDecision();
 
 		// when two working days before the window closes on 10 April
-		assertThat(reminder(instance, "ConsiderInPrincipleCallIn").getDuedate()).isEqualTo(london(2026, 4, 8));
-		fire(reminder(instance, "ConsiderInPrincipleCallIn"));
+		assertThat(reminder(programme.instance(), "ConsiderInPrincipleCallIn").getDuedate()).isEqualTo(london(2026, 4, 8));
+		fire(reminder(programme.instance(), "ConsiderInPrincipleCallIn"));
 
 		// then
-		Task task = waitingTask("ConsiderInPrincipleCallIn");
+		Task task = programme.waitingTask("ConsiderInPrincipleCallIn");
 		assertThat(task.getDueDate()).isEqualTo(london(2026, 4, 10));
 		assertThat(taskService().getVariableLocal(task.getId(), TaskReminder.REMINDED_AT)).isEqualTo(london(2026, 4, 8));
 	}
@@ -357,94 +350,72 @@ class BusinessCaseProcessTest {
 		variables.put("programmeName", "Riverside Libraries");
 		variables.put("parentBodyType", "council");
 		variables.put("nation", "england-wales");
-		instance = runtimeService().startProcessInstanceByKey("business-case", "SO-2026-1", variables);
+		programme = JourneyInstance.start("business-case", "SO-2026-1", variables);
 	}
 
 	private void prepareBusinessCase() {
-		complete(waitingTask("PrepareBusinessCase"), withVariables("businessCaseStage", "full",
+		programme.complete("PrepareBusinessCase", "businessCaseStage", "full",
 				"preferredOption", "public-service-mutual", "optionsAppraisalSummary", "A mutual keeps the service local.",
-				"businessCaseLink", "https://example.org/business-case", "serviceChanges", true));
+				"businessCaseLink", "https://example.org/business-case", "serviceChanges", true);
 	}
 
 	private void prepareAndApproveBusinessCase() {
 		prepareBusinessCase();
-		decide("SignOffFinancialCase", "approve", null);
-		decide("ApproveBusinessCase", "approve", null);
+		programme.decide("SignOffFinancialCase", "approve", null);
+		programme.decide("ApproveBusinessCase", "approve", null);
 	}
 
 	private void toInPrincipleDecision() {
 		prepareAndApproveBusinessCase();
-		complete(waitingTask("PublishKeyDecisionNotice"), withVariables("keyDecisionNoticeDate", NOTICE_DATE,
-				"keyDecisionNoticeLink", "https://example.org/forward-plan/1"));
-		fire(timerEvent(instance, "KeyDecisionNoticePeriodEnded"));
+		programme.complete("PublishKeyDecisionNotice", "keyDecisionNoticeDate", NOTICE_DATE,
+				"keyDecisionNoticeLink", "https://example.org/forward-plan/1");
+		fire(timerEvent(programme.instance(), "KeyDecisionNoticePeriodEnded"));
 	}
 
 	/** Published on the day of the decision, Tuesday 31 March 2026. */
 	private void publishInPrincipleDecision() {
-		complete(waitingTask("PublishInPrincipleDecision"), withVariables(
+		programme.complete("PublishInPrincipleDecision", 
 				"inPrincipleDecisionPublishedDate", london(2026, 3, 31),
-				"inPrincipleDecisionNoticeLink", "https://example.org/decisions/1"));
+				"inPrincipleDecisionNoticeLink", "https://example.org/decisions/1");
 	}
 
 	private void throughInPrincipleDecision() {
 		toInPrincipleDecision();
-		decide("TakeInPrincipleDecision", "approve", null);
+		programme.decide("TakeInPrincipleDecision", "approve", null);
 		publishInPrincipleDecision();
-		complete(waitingTask("ConsiderInPrincipleCallIn"), withVariables("inPrincipleCalledIn", false));
-		fire(timerEvent(instance, "InPrincipleCallInWindowEnds"));
+		programme.complete("ConsiderInPrincipleCallIn", "inPrincipleCalledIn", false);
+		fire(timerEvent(programme.instance(), "InPrincipleCallInWindowEnds"));
 	}
 
 	private void prepareBusinessPlan() {
-		complete(waitingTask("PrepareBusinessPlan"), withVariables("businessPlanLink", "https://example.org/plan",
+		programme.complete("PrepareBusinessPlan", "businessPlanLink", "https://example.org/plan",
 				"businessPlanYears", 5L, "financialModelLink", "https://example.org/model",
 				"headsOfTermsLink", "https://example.org/terms", "annualContractValue", 2_400_000L,
-				"proposedContractTermYears", 5L));
+				"proposedContractTermYears", 5L);
 	}
 
 	/** The second notice goes out on Monday 13 April 2026, so the decision is due from 12 May. */
 	private void toSpinOutDecision() {
 		prepareBusinessPlan();
-		decide("ReviewFinancialModel", "approve", null);
-		complete(waitingTask("PublishSpinOutKeyDecisionNotice"), withVariables(
+		programme.decide("ReviewFinancialModel", "approve", null);
+		programme.complete("PublishSpinOutKeyDecisionNotice", 
 				"spinOutKeyDecisionNoticeDate", london(2026, 4, 13),
-				"spinOutKeyDecisionNoticeLink", "https://example.org/forward-plan/2"));
-		assertThat(timerEvent(instance, "SpinOutKeyDecisionNoticePeriodEnded").getDuedate()).isEqualTo(london(2026, 5, 12));
-		fire(timerEvent(instance, "SpinOutKeyDecisionNoticePeriodEnded"));
+				"spinOutKeyDecisionNoticeLink", "https://example.org/forward-plan/2");
+		assertThat(timerEvent(programme.instance(), "SpinOutKeyDecisionNoticePeriodEnded").getDuedate()).isEqualTo(london(2026, 5, 12));
+		fire(timerEvent(programme.instance(), "SpinOutKeyDecisionNoticePeriodEnded"));
 	}
 
 	private void publishSpinOutDecision() {
-		complete(waitingTask("PublishSpinOutDecision"), withVariables(
+		programme.complete("PublishSpinOutDecision", 
 				"spinOutDecisionPublishedDate", london(2026, 5, 12),
-				"spinOutDecisionNoticeLink", "https://example.org/decisions/2"));
+				"spinOutDecisionNoticeLink", "https://example.org/decisions/2");
 	}
 
 	private void throughSpinOutDecision() {
 		toSpinOutDecision();
-		decide("ApproveSpinOut", "approve", null);
+		programme.decide("ApproveSpinOut", "approve", null);
 		publishSpinOutDecision();
-		complete(waitingTask("ConsiderSpinOutCallIn"), withVariables("spinOutCalledIn", false));
-		fire(timerEvent(instance, "SpinOutCallInWindowEnds"));
-	}
-
-	private void decide(String taskId, String decision, String reason) {
-		complete(waitingTask(taskId), withVariables("decision", decision, "decisionReason", reason));
-	}
-
-	private Task waitingTask(String taskId) {
-		BpmnAwareTests.assertThat(instance).isWaitingAt(taskId);
-		return task(taskId, instance);
-	}
-
-	private void assertStopped(String reason, String gate) {
-		assertThat(historicValue(RecordProgrammeStop.STATUS)).isEqualTo(RecordProgrammeStop.STOPPED);
-		assertThat(historicValue(RecordProgrammeStop.STOP_REASON)).isEqualTo(reason);
-		assertThat(historicValue(RecordProgrammeStop.STOPPED_AT)).isEqualTo(gate);
-	}
-
-	private Object historicValue(String name) {
-		HistoricVariableInstance variable = historyService().createHistoricVariableInstanceQuery()
-				.processInstanceId(instance.getId()).activityInstanceIdIn(instance.getId()).variableName(name)
-				.singleResult();
-		return variable == null ? null : variable.getValue();
+		programme.complete("ConsiderSpinOutCallIn", "spinOutCalledIn", false);
+		fire(timerEvent(programme.instance(), "SpinOutCallInWindowEnds"));
 	}
 }
