@@ -1,6 +1,7 @@
 package org.spinout.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -39,13 +40,18 @@ final class JourneyInstance {
 		return BpmnAwareTests.task(taskId, instance);
 	}
 
-	/** Completes the waiting task with the values its form submits, as name-value pairs. */
+	/**
+	 * Completes the waiting task with the values its form submits, as name-value pairs, after checking
+	 * that the task's form is deployed with it.
+	 */
 	void complete(String taskId, Object... nameValuePairs) {
+		Task task = waitingTask(taskId);
+		assertThat(formService().getDeployedTaskForm(task.getId())).as("deployed form of %s", taskId).isNotNull();
 		Map<String, Object> variables = new HashMap<>();
 		for (int i = 0; i < nameValuePairs.length; i += 2) {
 			variables.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
 		}
-		BpmnAwareTests.complete(waitingTask(taskId), variables);
+		BpmnAwareTests.complete(task, variables);
 	}
 
 	/** Completes a gate or review with the decision pattern's two fields. */
