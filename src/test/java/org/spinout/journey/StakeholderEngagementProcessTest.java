@@ -103,7 +103,7 @@ class StakeholderEngagementProcessTest {
 	void voteBelowTheAgreedTurnoutDoesNotMeetTheThresholds() {
 		// given
 		start(false);
-		programme.complete("EngageTradeUnions", "recognisedUnions", "UNISON",
+		programme.complete("EngageTradeUnions", "unionNames", "UNISON", "recognisedUnion", true,
 				"representativesPresent", true, "unionPosition", "neutral");
 
 		// when 70% turnout is required and 60% voted
@@ -221,7 +221,7 @@ class StakeholderEngagementProcessTest {
 
 	/** 200 staff may vote, 120 vote (60%), 90 in favour (75%) or 30 (25%). */
 	private void engageUnionsAndStaff(boolean staffInFavour) {
-		programme.complete("EngageTradeUnions", "recognisedUnions", "UNISON, GMB",
+		programme.complete("EngageTradeUnions", "unionNames", "UNISON, GMB", "recognisedUnion", true,
 				"representativesPresent", true, "unionPosition", "undecided", "unionConcerns", "Pensions");
 		programme.complete("EngageStaff", "staffEngagementSummary", "Six briefings and a survey.",
 				"indicativeVoteCloses", london(2026, 4, 1), "turnoutThresholdPercent", 50L, "supportThresholdPercent", 50L);
