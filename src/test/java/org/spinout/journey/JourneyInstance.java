@@ -1,0 +1,81 @@
+package org.spinout.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+
+/**
+ * One process instance of a journey model under test, driven as its users would: complete the task
+ * it waits at, decide a gate, and read what it recorded at the end.
+ */
+final class JourneyInstance {
+
+	private final ProcessInstance instance;
+
+	private JourneyInstance(ProcessInstance instance) {
+		this.instance = instance;
+	}
+
+	static JourneyInstance start(String processKey, String businessKey, Map<String, Object> variables) {
+		return new JourneyInstance(runtimeService().startProcessInstanceByKey(processKey, businessKey, variables));
+	}
+
+	ProcessInstance instance() {
+		return instance;
+	}
+
+	/** The task the instance waits at, failing when it does not wait there. */
+	Task waitingTask(String taskId) {
+		BpmnAwareTests.assertThat(instance).isWaitingAt(taskId);
+		return BpmnAwareTests.task(taskId, instance);
+	}
+
+	/**
+	 * Completes the waiting task with the values its form submits, as name-value pairs, after checking
+	 * that the task's form is deployed with it.
+	 */
+	void complete(String taskId, Object... nameValuePairs) {
+		Task task = waitingTask(taskId);
+		assertThat(formService().getDeployedTaskForm(task.getId())).as("deployed form of %s", taskId).isNotNull();
+		Map<String, Object> variables = new HashMap<>();
+		for (int i = 0; i < nameValuePairs.length; i += 2) {
+			variables.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
+		}
+		BpmnAwareTests.complete(task, variables);
+	}
+
+	/** Completes a gate or review with the decision pattern's two fields. */
+	void decide(String taskId, String decision, String reason) {
+		complete(taskId, "decision", decision, "decisionReason", reason);
+	}
+
+	/** A variable as the form of the waiting task sees it. */
+	Object taskVariable(String taskId, String name) {
+		return taskService().getVariable(waitingTask(taskId).getId(), name);
+	}
+
+	/** The last value of a variable of the process instance itself, also after it ended. */
+	Object value(String name) {
+		HistoricVariableInstance variable = historyService().createHistoricVariableInstanceQuery()
+				.processInstanceId(instance.getId()).activityInstanceIdIn(instance.getId()).variableName(name)
+				.singleResult();
+		return variable == null ? null : variable.getValue();
+	}
+
+	/** The programme was recorded as stopped at the named gate, for the given reason. */
+	void assertStopped(String reason, String gate) {
+		assertThat(value(RecordProgrammeStop.STATUS)).isEqualTo(RecordProgrammeStop.STOPPED);
+		assertThat(value(RecordProgrammeStop.STOP_REASON)).isEqualTo(reason);
+		assertThat(value(RecordProgrammeStop.STOPPED_AT)).isEqualTo(gate);
+	}
+}
