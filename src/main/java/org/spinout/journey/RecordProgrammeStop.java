@@ -1,8 +1,8 @@
 package org.spinout.journey;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -47,32 +47,33 @@ public class RecordProgrammeStop implements ExecutionListener {
 	}
 
 	/**
-	 * The name of the gate task that led here, found in the model by walking back from the flow that
-	 * was taken through the decision gateway; the end event's name when no user task precedes it.
+	 * The name of the gate task that led here, found in the model by walking back from this end event
+	 * through the decision gateway. The engine does not tell a start listener which flow arrived, so
+	 * each gate needs its own "Programme stopped" end event (the model rules check this); should one
+	 * be shared, every gate before it is named. The end event's own name when no user task precedes it.
 	 */
 	private static String gateName(DelegateExecution execution) {
 		FlowElement here = execution.getBpmnModelElementInstance();
-		Deque<FlowNode> toVisit = new ArrayDeque<>();
-		String transitionId = execution.getCurrentTransitionId();
-		FlowElement taken = transitionId == null ? null
-				: execution.getBpmnModelInstance().getModelElementById(transitionId);
-		if (taken instanceof SequenceFlow flow) {
-			toVisit.add(flow.getSource());
-		}
-		else if (here instanceof FlowNode node) {
-			node.getIncoming().forEach(flow -> toVisit.add(flow.getSource()));
-		}
+		Collection<SequenceFlow> flows = execution.getBpmnModelInstance().getModelElementsByType(SequenceFlow.class);
 		Set<String> seen = new HashSet<>();
-		while (!toVisit.isEmpty()) {
-			FlowNode node = toVisit.poll();
-			if (!seen.add(node.getId())) {
-				continue;
+		List<FlowNode> layer = List.of((FlowNode) here);
+		while (!layer.isEmpty()) {
+			List<FlowNode> targets = layer;
+			List<FlowNode> previous = flows.stream()
+					.filter(flow -> targets.contains(flow.getTarget()))
+					.map(SequenceFlow::getSource)
+					.filter(node -> seen.add(node.getId()))
+					.toList();
+			List<String> gates = previous.stream()
+					.filter(UserTask.class::isInstance)
+					.map(FlowNode::getName)
+					.sorted()
+					.toList();
+			if (!gates.isEmpty()) {
+				return String.join(" or ", gates);
 			}
-			if (node instanceof UserTask task) {
-				return task.getName();
-			}
-			node.getIncoming().forEach(flow -> toVisit.add(flow.getSource()));
+			layer = previous;
 		}
-		return here == null ? null : here.getName();
+		return here.getName();
 	}
 }

@@ -57,7 +57,16 @@ public final class JourneyTestEngine {
 	 * Put the {@code @Deployment} on the class so that every test counts towards one coverage.
 	 */
 	public static ProcessEngineCoverageExtension withCoverage() {
+		return withCoverageExcluding();
+	}
+
+	/**
+	 * {@link #withCoverage()} leaving out processes deployed only to stand in for others, such as
+	 * stub phase processes that a test of the main process calls.
+	 */
+	public static ProcessEngineCoverageExtension withCoverageExcluding(String... processKeys) {
 		return (ProcessEngineCoverageExtension) ProcessEngineCoverageExtension.builder(coverageConfiguration())
+				.excludeProcessDefinitionKeys(processKeys)
 				.assertClassCoverageAtLeast(MINIMUM_CLASS_COVERAGE)
 				.build();
 	}

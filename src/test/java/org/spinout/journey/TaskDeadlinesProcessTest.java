@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.time.LocalDateTime;
@@ -115,6 +114,38 @@ class TaskDeadlinesProcessTest {
 				.isEqualTo(london(2025, 12, 25, 0, 0));
 		BpmnAwareTests.assertThat(instance).isWaitingAt("PrepareSomething");
 		assertThat(timers(instance)).isEmpty();
+	}
+
+	@Test
+	void anEscalationAlreadyRecordedIsNotRepeated() {
+		// given a task on which an earlier run of the escalation recorded its time
+		ProcessInstance instance = start("england-wales");
+		Date earlier = london(2025, 12, 24, 12, 0);
+		taskService().setVariableLocal(task(instance).getId(), TaskEscalation.ESCALATED_AT, earlier);
+		ClockUtil.setCurrentTime(london(2025, 12, 25, 0, 0));
+
+		// when
+		execute(timers(instance).get(1));
+
+		// then
+		Task task = task(instance);
+		assertThat(groups(task)).containsExactly("legal");
+		assertThat(taskService().getVariableLocal(task.getId(), TaskEscalation.ESCALATED_AT)).isEqualTo(earlier);
+	}
+
+	@Test
+	void aReminderAlreadyRecordedIsNotMoved() {
+		// given
+		ProcessInstance instance = start("england-wales");
+		Date earlier = london(2025, 12, 22, 12, 0);
+		taskService().setVariableLocal(task(instance).getId(), TaskReminder.REMINDED_AT, earlier);
+		ClockUtil.setCurrentTime(london(2025, 12, 23, 0, 0));
+
+		// when
+		execute(timers(instance).get(0));
+
+		// then
+		assertThat(taskService().getVariableLocal(task(instance).getId(), TaskReminder.REMINDED_AT)).isEqualTo(earlier);
 	}
 
 	@Test
