@@ -92,6 +92,15 @@ public class WorkingDays {
 		return result;
 	}
 
+	/**
+	 * The London calendar day of an instant, for decision tables: FEEL turns a java.util.Date into a
+	 * local date-time in the server's time zone, which on a UTC server puts a summer date stored at
+	 * London midnight on the day before. A java.time.LocalDate reaches FEEL as a date unchanged.
+	 */
+	public LocalDate day(Date date) {
+		return date == null ? null : toLocalDate(date);
+	}
+
 	public static LocalDate toLocalDate(Date date) {
 		return date.toInstant().atZone(LONDON).toLocalDate();
 	}

@@ -1,0 +1,90 @@
+package org.spinout.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build check over the repository's {@code processes/} and {@code forms/}, and proof on small
+ * models that it finds each kind of problem and accepts a model that keeps every rule.
+ */
+class ModelRulesTest {
+
+	@Test
+	void theJourneysModelsAndFormsKeepTheRules() {
+		// given the project's own folders (Maven runs tests from the project base directory)
+		Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+
+		// when
+		List<String> problems = ModelRules.check(base.resolve("processes"), base.resolve("forms"));
+
+		// then
+		assertThat(problems).as("problems in processes/ and forms/").isEmpty();
+	}
+
+	@Test
+	void aModelKeepingEveryRuleHasNoProblems() {
+		// given / when
+		List<String> problems = ModelRules.check(resource("model-rules/good/processes"), resource("model-rules/good/forms"));
+
+		// then
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void reportsEachBrokenRule() {
+		// given / when
+		List<String> problems = ModelRules.check(resource("model-rules/bad/processes"), resource("model-rules/bad/forms"));
+
+		// then
+		String model = "processes/bad-model.bpmn: ";
+		assertThat(problems).anySatisfy(problem -> assertThat(problem).startsWith("forms/broken.form: is not valid JSON"));
+		assertThat(problems.stream().filter(problem -> !problem.startsWith("forms/broken.form: is not valid JSON")))
+				.containsExactlyInAnyOrder(
+						"forms/misnamed.form: has form id 'other-name': name the file after its id",
+						"forms/no-id.form: has no form id",
+						"processes/unnamed-decision.dmn: unnamed-decision: decision has no name",
+						"processes/unnamed-decision.dmn: unnamed-decision: decision has no camunda:historyTimeToLive",
+						model + "defines no executable process with the key 'bad-model': name the file after its process",
+						model + "bad-process: process has no name",
+						model + "bad-process: process has no camunda:historyTimeToLive",
+						model + "Bare: user task has no camunda:candidateGroups",
+						model + "Bare: user task has no camunda:formRef",
+						model + "Bare: user task has no camunda:dueDate",
+						model + "Bare: user task has no documentation",
+						model + "Bare: user task lacks the timeout listener 'reminder': ${taskReminder} at "
+								+ "${taskDeadlines.reminder(execution)}",
+						model + "Bare: user task lacks the timeout listener 'escalation': ${taskEscalation} at "
+								+ "${taskDeadlines.escalation(execution)}",
+						model + "WrongBinding: candidate group 'hackers' is not a role group",
+						model + "WrongBinding: form reference 'prepare-well' needs camunda:formRefBinding=\"deployment\"",
+						model + "WrongBinding: user task lacks the timeout listener 'reminder': ${taskReminder} at "
+								+ "${taskDeadlines.reminder(execution)}",
+						model + "MissingForm: form reference 'no-such-form' names no form in forms/",
+						model + "MissingForm: user task has no documentation",
+						model + "Started: form reference 'prepare-well' needs camunda:formRefBinding=\"deployment\"",
+						model + "CallUnknown: calls process 'no-such-process', which no file in processes/ defines",
+						model + "DecideUnknown: evaluates decision 'no-such-decision', which no file in processes/ defines",
+						model + "SharedStop: records a programme stop for 2 incoming flows: give each gate its own end "
+								+ "event so the stop names its gate",
+						model + "Bare: has no shape in the diagram",
+						model + "Flow_3: has no edge with waypoints in the diagram",
+						model + "Flow_7: has no edge with waypoints in the diagram",
+						model + "Decided: is named but its shape has no label bounds",
+						model + "shapes of WrongBinding and MissingForm overlap",
+						model + "shapes of WrongBindingLate and MissingForm overlap");
+	}
+
+	private static Path resource(String folder) {
+		try {
+			return Path.of(ModelRulesTest.class.getClassLoader().getResource(folder).toURI());
+		}
+		catch (URISyntaxException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
