@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.deadline.TaskDeadlines;
 import org.spinout.deadline.WorkingDays;
 
 /**
@@ -46,6 +47,8 @@ class ContractProcurementProcessTest {
 
 	private static final LocalDate UNDER_THE_ACT = LocalDate.of(2026, 1, 5);
 	private static final LocalDate UNDER_THE_REGULATIONS = LocalDate.of(2024, 11, 4);
+
+	private static final WorkingDays WORKING_DAYS = new WorkingDays();
 
 	@RegisterExtension
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
@@ -412,10 +415,17 @@ class ContractProcurementProcessTest {
 		complete(instance, gate, variables);
 	}
 
-	/** Completes the task as its form would, after checking that the form it names is deployed. */
+	/**
+	 * Completes the task as its form would, after checking that the form it names is deployed and
+	 * that its reminder and escalation timers follow its own due date.
+	 */
 	private static void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
 		Task task = task(instance, taskKey);
 		assertThat(formService().getDeployedTaskForm(task.getId())).isNotNull();
+		String nation = (String) runtimeService().getVariable(instance.getId(), "nation");
+		Date due = task.getDueDate();
+		Date reminder = WORKING_DAYS.subtract(due, TaskDeadlines.DEFAULT_REMINDER_WORKING_DAYS, nation);
+		assertThat(timers(instance, taskKey)).extracting(Job::getDuedate).containsExactly(reminder, due);
 		taskService().complete(task.getId(), variables);
 	}
 

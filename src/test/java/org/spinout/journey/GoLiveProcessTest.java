@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.deadline.TaskDeadlines;
 import org.spinout.deadline.WorkingDays;
 
 /** Phase 6, go-live: asset transfer, CQC registration (gate G10), ICO fee, data and IT, go-live, monitoring. */
@@ -38,6 +39,8 @@ import org.spinout.deadline.WorkingDays;
 		"forms/transfer-assets.form", "forms/obtain-disposal-consent.form", "forms/confirm-go-live.form",
 		"forms/set-up-contract-monitoring.form"})
 class GoLiveProcessTest {
+
+	private static final WorkingDays WORKING_DAYS = new WorkingDays();
 
 	@RegisterExtension
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
@@ -288,10 +291,17 @@ class GoLiveProcessTest {
 		complete(instance, gate, variables);
 	}
 
-	/** Completes the task as its form would, after checking that the form it names is deployed. */
+	/**
+	 * Completes the task as its form would, after checking that the form it names is deployed and
+	 * that its reminder and escalation timers follow its own due date.
+	 */
 	private static void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
 		Task task = task(instance, taskKey);
 		assertThat(formService().getDeployedTaskForm(task.getId())).isNotNull();
+		String nation = (String) runtimeService().getVariable(instance.getId(), "nation");
+		Date due = task.getDueDate();
+		Date reminder = WORKING_DAYS.subtract(due, TaskDeadlines.DEFAULT_REMINDER_WORKING_DAYS, nation);
+		assertThat(timers(instance, taskKey)).extracting(Job::getDuedate).containsExactly(reminder, due);
 		taskService().complete(task.getId(), variables);
 	}
 
