@@ -2,7 +2,6 @@ package org.spinout.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,10 +13,19 @@ import org.junit.jupiter.api.Test;
  */
 class ModelRulesTest {
 
+	/** Maven runs tests from the project base directory and names it in {@code basedir}. */
+	private static final Path BASE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+
+	/**
+	 * The sample models live outside the test classpath: the Camunda starter deploys every BPMN file
+	 * it finds there when a Spring Boot test starts the application.
+	 */
+	private static final Path SAMPLES = BASE.resolve("src/test/model-rules");
+
 	@Test
 	void theJourneysModelsAndFormsKeepTheRules() {
-		// given the project's own folders (Maven runs tests from the project base directory)
-		Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+		// given the project's own folders
+		Path base = BASE;
 
 		// when
 		List<String> problems = ModelRules.check(base.resolve("processes"), base.resolve("forms"));
@@ -29,7 +37,7 @@ class ModelRulesTest {
 	@Test
 	void aModelKeepingEveryRuleHasNoProblems() {
 		// given / when
-		List<String> problems = ModelRules.check(resource("model-rules/good/processes"), resource("model-rules/good/forms"));
+		List<String> problems = ModelRules.check(SAMPLES.resolve("good/processes"), SAMPLES.resolve("good/forms"));
 
 		// then
 		assertThat(problems).isEmpty();
@@ -38,7 +46,7 @@ class ModelRulesTest {
 	@Test
 	void reportsEachBrokenRule() {
 		// given / when
-		List<String> problems = ModelRules.check(resource("model-rules/bad/processes"), resource("model-rules/bad/forms"));
+		List<String> problems = ModelRules.check(SAMPLES.resolve("bad/processes"), SAMPLES.resolve("bad/forms"));
 
 		// then
 		String model = "processes/bad-model.bpmn: ";
@@ -77,14 +85,5 @@ class ModelRulesTest {
 						model + "Decided: is named but its shape has no label bounds",
 						model + "shapes of WrongBinding and MissingForm overlap",
 						model + "shapes of WrongBindingLate and MissingForm overlap");
-	}
-
-	private static Path resource(String folder) {
-		try {
-			return Path.of(ModelRulesTest.class.getClassLoader().getResource(folder).toURI());
-		}
-		catch (URISyntaxException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }
