@@ -91,11 +91,11 @@ class ContractProcurementProcessTest {
 		// when
 		sign(instance, day(2026, 4, 1));
 
-		// then the term and the reservation end five years on
+		// then the term and the reservation end five years on, at the start of 1 April 2031
 		assertThat(instance).isEnded().hasPassed("EndEvent_ContractSigned").hasNotPassed("ConsiderRepresentations");
 		assertThat(historicVariable(instance, "contractStartDate")).isEqualTo(day(2026, 4, 1));
-		assertThat(historicVariable(instance, "reservedContractEnd")).isEqualTo(london(LocalDateTime.of(2031, 4, 2, 0, 0)));
-		assertThat(historicVariable(instance, "contractEndDate")).isEqualTo(london(LocalDateTime.of(2031, 4, 2, 0, 0)));
+		assertThat(historicVariable(instance, "reservedContractEnd")).isEqualTo(london(LocalDateTime.of(2031, 4, 1, 0, 0)));
+		assertThat(historicVariable(instance, "contractEndDate")).isEqualTo(london(LocalDateTime.of(2031, 4, 1, 0, 0)));
 	}
 
 	@Test
@@ -115,8 +115,8 @@ class ContractProcurementProcessTest {
 		endStandstill(instance);
 		sign(instance, day(2026, 4, 1));
 
-		// then the reservation allows three years
-		assertThat(historicVariable(instance, "reservedContractEnd")).isEqualTo(london(LocalDateTime.of(2029, 4, 2, 0, 0)));
+		// then the reservation allows three years: it ends as 1 April 2029 begins
+		assertThat(historicVariable(instance, "reservedContractEnd")).isEqualTo(london(LocalDateTime.of(2029, 4, 1, 0, 0)));
 	}
 
 	@Test
@@ -126,13 +126,18 @@ class ContractProcurementProcessTest {
 
 		// when
 		publish(instance, "PublishAwardNotice", day(2026, 3, 5));
+
+		// then
+		assertThat(standstill(instance).getDuedate()).isEqualTo(london(LocalDateTime.of(2026, 3, 16, 0, 0)));
+
+		// when
 		negotiate(instance);
 		endStandstill(instance);
 		sign(instance, day(2026, 4, 1));
 
 		// then
 		assertThat(historicVariable(instance, "reservedContractEnd")).isNull();
-		assertThat(historicVariable(instance, "contractEndDate")).isEqualTo(london(LocalDateTime.of(2033, 4, 2, 0, 0)));
+		assertThat(historicVariable(instance, "contractEndDate")).isEqualTo(london(LocalDateTime.of(2033, 4, 1, 0, 0)));
 	}
 
 	@Test
