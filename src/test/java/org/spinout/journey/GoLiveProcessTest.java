@@ -74,7 +74,7 @@ class GoLiveProcessTest {
 		// when
 		completeIcoAndMigration(instance);
 		transferAssets(instance, false, 0);
-		complete(instance, "ConfirmGoLive", Map.of("readinessConfirmed", true, "goLiveConfirmedDate", day(2026, 6, 1)));
+		complete(instance, "ConfirmGoLive", Map.of("readinessConfirmed", true, "goLiveDate", day(2026, 6, 1)));
 		complete(instance, "SetUpContractMonitoring", Map.of("contractManager", "A. Commissioner", "kpiCount", 6L,
 				"reportingFrequency", "quarterly", "firstReportDue", day(2026, 9, 30)));
 

@@ -183,7 +183,14 @@ class LegalFormationProcessTest {
 		assertThat(instance).isWaitingAt("RecommendLegalForm");
 		assertThat(runtimeService().getVariable(instance.getId(), "decisionReason"))
 				.isEqualTo("Compare with a company limited by guarantee");
-		assertThat(formService().getDeployedTaskForm(task(instance, "RecommendLegalForm").getId())).isNotNull();
+
+		// when legal services recommend again
+		recommendSociety(instance, 4L);
+
+		// then the sponsors decide afresh: the earlier answer is not prefilled on the gate
+		Task gate = task(instance, "ApproveLegalForm");
+		assertThat(taskService().getVariable(gate.getId(), "decision")).isNull();
+		assertThat(taskService().getVariable(gate.getId(), "decisionReason")).isNull();
 	}
 
 	@Test
