@@ -131,7 +131,7 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
 		if (repository.createDeploymentQuery().deploymentName(name).count() == before) {
 			return Optional.empty();
 		}
-		log.info("Deployed {} ({} files)", name, group.size());
+		log.info("Deployed {} ({} file{})", name, group.size(), group.size() == 1 ? "" : "s");
 		return Optional.of(name);
 	}
 
