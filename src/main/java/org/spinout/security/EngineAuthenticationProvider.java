@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.spinout.identity.UserNames;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -42,15 +43,9 @@ class EngineAuthenticationProvider implements AuthenticationProvider {
 				.map(Group::getId)
 				.sorted()
 				.toList();
-		SpinoutUser principal = new SpinoutUser(user.getId(), displayName(user), groups);
+		SpinoutUser principal = new SpinoutUser(user.getId(), UserNames.displayName(user), groups);
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
 				groups.stream().map(SimpleGrantedAuthority::new).toList());
-	}
-
-	private static String displayName(User user) {
-		String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-				+ (user.getLastName() == null ? "" : user.getLastName())).trim();
-		return name.isEmpty() ? user.getId() : name;
 	}
 
 	@Override

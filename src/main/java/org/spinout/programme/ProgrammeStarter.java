@@ -1,0 +1,50 @@
+package org.spinout.programme;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts a programme: one instance of the main process, whose business key is the programme's
+ * reference. The reference and the start are one transaction, so a start that fails leaves
+ * neither a programme nor a used number behind.
+ */
+@Component
+public class ProgrammeStarter {
+
+	public static final String PROCESS_KEY = "spin-out-programme";
+
+	public static final String REFERENCE = "programmeReference";
+
+	private final ProgrammeReferences references;
+
+	private final RuntimeService runtime;
+
+	private final IdentityService identity;
+
+	ProgrammeStarter(ProgrammeReferences references, RuntimeService runtime, IdentityService identity) {
+		this.references = references;
+		this.runtime = runtime;
+		this.identity = identity;
+	}
+
+	/** Starts the programme as the given user (recorded as its initiator) and returns its reference. */
+	@Transactional
+	public String start(Map<String, Object> variables, String userId) {
+		String reference = references.next();
+		Map<String, Object> all = new HashMap<>(variables);
+		all.put(REFERENCE, reference);
+		identity.setAuthenticatedUserId(userId);
+		try {
+			runtime.startProcessInstanceByKey(PROCESS_KEY, reference, all);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		return reference;
+	}
+}

@@ -1,0 +1,76 @@
+package org.spinout.task;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.spinout.identity.Role;
+import org.spinout.security.SpinoutUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides what a person may do with an open task. Its assignee and the members of its candidate
+ * groups may see and work on it; programme managers may see every task and reassign it, but
+ * decide only where they are candidates themselves. Spinout checks this itself on every
+ * request, since its pages call the engine on the application's behalf.
+ */
+@Component
+class TaskAccess {
+
+	private final TaskService tasks;
+
+	TaskAccess(TaskService tasks) {
+		this.tasks = tasks;
+	}
+
+	/** The task and what the user may do with it; empty when the task is not open. */
+	Optional<Permissions> of(SpinoutUser user, String taskId) {
+		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			return Optional.empty();
+		}
+		List<String> groups = candidateGroups(taskId);
+		boolean assignee = user.id().equals(task.getAssignee());
+		boolean candidate = groups.stream().anyMatch(user::isMemberOf);
+		boolean manager = user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId());
+		return Optional.of(new Permissions(task, groups, assignee, candidate, manager));
+	}
+
+	List<String> candidateGroups(String taskId) {
+		return tasks.getIdentityLinksForTask(taskId).stream()
+				.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+				.map(IdentityLink::getGroupId)
+				.distinct()
+				.toList();
+	}
+
+	record Permissions(Task task, List<String> candidateGroups, boolean isAssignee, boolean isCandidate,
+			boolean isManager) {
+
+		boolean canSee() {
+			return isAssignee || isCandidate || isManager;
+		}
+
+		/** Claim: a candidate takes an unassigned task. */
+		boolean canClaim() {
+			return isCandidate && task.getAssignee() == null;
+		}
+
+		boolean canUnclaim() {
+			return isAssignee;
+		}
+
+		/** Assign to another member of the task's groups: its assignee, or a programme manager. */
+		boolean canAssign() {
+			return isAssignee || isManager || (isCandidate && task.getAssignee() == null);
+		}
+
+		/** Complete: the assignee, or a candidate while nobody has claimed it. */
+		boolean canComplete() {
+			return isAssignee || (isCandidate && task.getAssignee() == null);
+		}
+	}
+}

@@ -1,0 +1,157 @@
+package org.spinout.task;
+
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.spinout.identity.UserNames;
+import org.spinout.security.SpinoutUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task lists: one page of open tasks with what each row shows. The database work is the
+ * same for every page whatever the number of programmes: one query for the page, one for the
+ * count, and one each for the page's programme names, phases and assignees.
+ */
+@Component
+class TaskLists {
+
+	static final String PROGRAMME_NAME = "programmeName";
+
+	static final String PROGRAMME_REFERENCE = "programmeReference";
+
+	private final TaskService tasks;
+
+	private final RuntimeService runtime;
+
+	private final RepositoryService repository;
+
+	private final IdentityService identity;
+
+	TaskLists(TaskService tasks, RuntimeService runtime, RepositoryService repository, IdentityService identity) {
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.repository = repository;
+		this.identity = identity;
+	}
+
+	record Page(List<TaskRow> rows, long total, TaskListQuery query) {
+
+		long pages() {
+			return Math.max(1, (total + TaskListQuery.PAGE_SIZE - 1) / TaskListQuery.PAGE_SIZE);
+		}
+	}
+
+	Page page(SpinoutUser user, TaskListQuery request) {
+		TaskQuery query = query(user, request);
+		long total = query.count();
+		List<Task> found = query.listPage(request.firstResult(), TaskListQuery.PAGE_SIZE);
+		return new Page(rows(found), total, request);
+	}
+
+	/** How many tasks wait for the user: assigned to them, and available to their groups. */
+	record Counts(long mine, long mineOverdue, long available, long availableOverdue) {
+	}
+
+	Counts counts(SpinoutUser user) {
+		Date now = ClockUtil.getCurrentTime();
+		TaskQuery mine = tasks.createTaskQuery().taskAssignee(user.id());
+		long mineCount = mine.count();
+		long mineOverdue = tasks.createTaskQuery().taskAssignee(user.id()).dueBefore(now).count();
+		if (user.groups().isEmpty()) {
+			return new Counts(mineCount, mineOverdue, 0, 0);
+		}
+		long available = tasks.createTaskQuery().taskCandidateGroupIn(user.groups()).count();
+		long availableOverdue = tasks.createTaskQuery().taskCandidateGroupIn(user.groups()).dueBefore(now).count();
+		return new Counts(mineCount, mineOverdue, available, availableOverdue);
+	}
+
+	/** The phases a list can be filtered by: process key to name, from the deployed models. */
+	Map<String, String> phases() {
+		return repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionName().asc().list()
+				.stream()
+				.collect(Collectors.toMap(ProcessDefinition::getKey, ProcessDefinition::getName, (a, b) -> a,
+						LinkedHashMap::new));
+	}
+
+	private TaskQuery query(SpinoutUser user, TaskListQuery request) {
+		TaskQuery query = tasks.createTaskQuery();
+		switch (request.view()) {
+			case MINE -> query.taskAssignee(user.id());
+			case AVAILABLE -> query.taskCandidateGroupIn(user.groups().isEmpty() ? List.of("-") : user.groups());
+			case ALL -> {
+			}
+		}
+		if (request.programme() != null) {
+			query.processInstanceBusinessKey(request.programme());
+		}
+		if (request.phase() != null) {
+			query.processDefinitionKey(request.phase());
+		}
+		if (request.overdueOnly()) {
+			query.dueBefore(ClockUtil.getCurrentTime());
+		}
+		if (request.text() != null) {
+			String like = "%" + request.text().replace("%", "").replace("_", "") + "%";
+			query.or()
+					.taskNameLike(like)
+					.processInstanceBusinessKeyLike(like)
+					.processVariableValueLike(PROGRAMME_NAME, like)
+					.endOr();
+		}
+		switch (request.sort()) {
+			case DUE -> query.orderByDueDate().asc().orderByTaskCreateTime().asc();
+			case CREATED -> query.orderByTaskCreateTime().desc();
+			case PROGRAMME -> query.orderByProcessVariable(PROGRAMME_NAME, ValueType.STRING).asc()
+					.orderByDueDate().asc();
+		}
+		return query;
+	}
+
+	List<TaskRow> rows(List<Task> page) {
+		if (page.isEmpty()) {
+			return List.of();
+		}
+		Set<String> instanceIds = page.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+		Map<String, Map<String, Object>> programmeFacts = runtime.createVariableInstanceQuery()
+				.processInstanceIdIn(instanceIds.toArray(String[]::new))
+				.variableNameIn(PROGRAMME_NAME, PROGRAMME_REFERENCE)
+				.disableCustomObjectDeserialization()
+				.list().stream()
+				.collect(Collectors.groupingBy(VariableInstance::getProcessInstanceId,
+						Collectors.toMap(VariableInstance::getName, variable -> String.valueOf(variable.getValue()),
+								(a, b) -> a)));
+		Map<String, String> phases = repository.createProcessDefinitionQuery()
+				.processDefinitionIdIn(page.stream().map(Task::getProcessDefinitionId).distinct().toArray(String[]::new))
+				.list().stream()
+				.collect(Collectors.toMap(ProcessDefinition::getId, ProcessDefinition::getName));
+		String[] assigneeIds = page.stream().map(Task::getAssignee).filter(id -> id != null).distinct()
+				.toArray(String[]::new);
+		Map<String, String> assignees = assigneeIds.length == 0 ? Map.of()
+				: identity.createUserQuery().userIdIn(assigneeIds).list().stream()
+						.collect(Collectors.toMap(User::getId, UserNames::displayName));
+		Date now = ClockUtil.getCurrentTime();
+		return page.stream().map(task -> {
+			Map<String, Object> facts = programmeFacts.getOrDefault(task.getProcessInstanceId(), Map.of());
+			return new TaskRow(task.getId(), task.getName(),
+					(String) facts.get(PROGRAMME_REFERENCE), (String) facts.get(PROGRAMME_NAME),
+					phases.get(task.getProcessDefinitionId()), task.getDueDate(), DueStatus.of(task.getDueDate(), now),
+					task.getAssignee() == null ? null : assignees.getOrDefault(task.getAssignee(), task.getAssignee()),
+					task.getCreateTime());
+		}).toList();
+	}
+}
