@@ -45,6 +45,16 @@ public final class FormSubmission {
 		return values;
 	}
 
+	/**
+	 * The same answers with one more error, for a rule that lies outside the form's schema (such
+	 * as a decision's reasons, needed only when rejecting or sending back).
+	 */
+	public FormSubmission withError(String key, String message) {
+		Map<String, FieldError> more = new LinkedHashMap<>(errors);
+		more.put(key, new FieldError(key, message, List.of(key)));
+		return new FormSubmission(values, more, entries);
+	}
+
 	/** The errors by field key, in form order; empty when the submission is valid. */
 	public Map<String, FieldError> errors() {
 		return errors;

@@ -3,8 +3,9 @@ package org.spinout.programme;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.spinout.security.ActingUser;
+import org.spinout.security.SpinoutUser;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,27 +25,24 @@ public class ProgrammeStarter {
 
 	private final RuntimeService runtime;
 
-	private final IdentityService identity;
+	private final ActingUser acting;
 
-	ProgrammeStarter(ProgrammeReferences references, RuntimeService runtime, IdentityService identity) {
+	ProgrammeStarter(ProgrammeReferences references, RuntimeService runtime, ActingUser acting) {
 		this.references = references;
 		this.runtime = runtime;
-		this.identity = identity;
+		this.acting = acting;
 	}
 
-	/** Starts the programme as the given user (recorded as its initiator) and returns its reference. */
+	/**
+	 * Starts the programme as the given user (recorded as its initiator; the engine checks they
+	 * may) and returns its reference.
+	 */
 	@Transactional
-	public String start(Map<String, Object> variables, String userId) {
+	public String start(Map<String, Object> variables, SpinoutUser user) {
 		String reference = references.next();
 		Map<String, Object> all = new HashMap<>(variables);
 		all.put(REFERENCE, reference);
-		identity.setAuthenticatedUserId(userId);
-		try {
-			runtime.startProcessInstanceByKey(PROCESS_KEY, reference, all);
-		}
-		finally {
-			identity.clearAuthentication();
-		}
+		acting.run(user, () -> runtime.startProcessInstanceByKey(PROCESS_KEY, reference, all));
 		return reference;
 	}
 }

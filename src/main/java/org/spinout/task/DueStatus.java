@@ -22,11 +22,11 @@ enum DueStatus {
 		this.tagClass = tagClass;
 	}
 
-	String label() {
+	public String label() {
 		return label;
 	}
 
-	String tagClass() {
+	public String tagClass() {
 		return tagClass;
 	}
 

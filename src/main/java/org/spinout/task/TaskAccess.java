@@ -50,26 +50,26 @@ class TaskAccess {
 	record Permissions(Task task, List<String> candidateGroups, boolean isAssignee, boolean isCandidate,
 			boolean isManager) {
 
-		boolean canSee() {
+		public boolean canSee() {
 			return isAssignee || isCandidate || isManager;
 		}
 
 		/** Claim: a candidate takes an unassigned task. */
-		boolean canClaim() {
+		public boolean canClaim() {
 			return isCandidate && task.getAssignee() == null;
 		}
 
-		boolean canUnclaim() {
+		public boolean canUnclaim() {
 			return isAssignee;
 		}
 
 		/** Assign to another member of the task's groups: its assignee, or a programme manager. */
-		boolean canAssign() {
+		public boolean canAssign() {
 			return isAssignee || isManager || (isCandidate && task.getAssignee() == null);
 		}
 
 		/** Complete: the assignee, or a candidate while nobody has claimed it. */
-		boolean canComplete() {
+		public boolean canComplete() {
 			return isAssignee || (isCandidate && task.getAssignee() == null);
 		}
 	}

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * count, and one each for the page's programme names, phases and assignees.
  */
 @Component
-class TaskLists {
+public class TaskLists {
 
 	static final String PROGRAMME_NAME = "programmeName";
 
@@ -51,7 +51,7 @@ class TaskLists {
 
 	record Page(List<TaskRow> rows, long total, TaskListQuery query) {
 
-		long pages() {
+		public long pages() {
 			return Math.max(1, (total + TaskListQuery.PAGE_SIZE - 1) / TaskListQuery.PAGE_SIZE);
 		}
 	}
@@ -64,10 +64,10 @@ class TaskLists {
 	}
 
 	/** How many tasks wait for the user: assigned to them, and available to their groups. */
-	record Counts(long mine, long mineOverdue, long available, long availableOverdue) {
+	public record Counts(long mine, long mineOverdue, long available, long availableOverdue) {
 	}
 
-	Counts counts(SpinoutUser user) {
+	public Counts counts(SpinoutUser user) {
 		Date now = ClockUtil.getCurrentTime();
 		TaskQuery mine = tasks.createTaskQuery().taskAssignee(user.id());
 		long mineCount = mine.count();
