@@ -76,6 +76,14 @@ public final class WebClient {
 		return postRaw(action, body.toString());
 	}
 
+	/**
+	 * Posts form fields with a CSRF token of this session, taken from the home page, as a
+	 * hand-made request would: the page the form lives on need not be visible to the user.
+	 */
+	public HttpResponse<String> postWithToken(String action, String... fields) {
+		return postForm("/", action, fields);
+	}
+
 	public HttpResponse<String> postRaw(String action, String urlEncodedBody) {
 		return send(HttpRequest.newBuilder(uri(action))
 				.header("Accept", BROWSER_ACCEPT)

@@ -1,0 +1,69 @@
+package org.spinout;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.spinout.programme.ProgrammeStarter;
+import org.spinout.security.SpinoutUser;
+
+/** Starts programmes and finds their tasks for tests that go through the application. */
+public final class TestProgrammes {
+
+	public static final SpinoutUser MANAGER = new SpinoutUser("manager", "Priya Shah", List.of("programme-managers"));
+
+	private final ProgrammeStarter starter;
+
+	private final TaskService tasks;
+
+	public TestProgrammes(ProgrammeStarter starter, TaskService tasks) {
+		this.starter = starter;
+		this.tasks = tasks;
+	}
+
+	/** Starts a programme with valid start-form answers, changed by {@code overrides}; returns its reference. */
+	public String start(String name, Map<String, Object> overrides) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("programmeName", name);
+		variables.put("parentBody", "Devon County Council");
+		variables.put("parentBodyType", "council");
+		variables.put("nation", "england-wales");
+		variables.put("serviceName", "Libraries");
+		variables.put("healthCare", false);
+		variables.put("staffCount", 200L);
+		variables.put("transferringStaffCount", 180L);
+		variables.put("targetTransferDate", Date.from(LocalDate.now().plusYears(2)
+				.atStartOfDay(ZoneId.of("Europe/London")).toInstant()));
+		variables.putAll(overrides);
+		return starter.start(variables, MANAGER);
+	}
+
+	public String start(String name) {
+		return start(name, Map.of());
+	}
+
+	public Task task(String reference, String taskKey) {
+		return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).singleResult();
+	}
+
+	/** Makes sure a user exists with the given groups and password {@code demo}. */
+	public static void ensureUser(IdentityService identity, String id, String... groups) {
+		if (identity.createUserQuery().userId(id).count() == 0) {
+			User user = identity.newUser(id);
+			user.setFirstName("Test");
+			user.setLastName(id);
+			user.setPassword("demo");
+			identity.saveUser(user);
+			for (String group : groups) {
+				identity.createMembership(id, group);
+			}
+		}
+	}
+}
