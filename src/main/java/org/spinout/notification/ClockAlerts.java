@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.spinout.deadline.DueDates;
 import org.spinout.deadline.ProgrammeDeadline;
 import org.spinout.deadline.ProgrammeDeadlines;
+import org.spinout.programme.ProgrammeStarter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -68,8 +69,8 @@ class ClockAlerts {
 		Set<String> recipients = null;
 		int recorded = 0;
 		for (int first = 0;; first += PAGE) {
-			List<String> programmes = runtime.createProcessInstanceQuery().rootProcessInstances()
-					.orderByProcessInstanceId().asc().listPage(first, PAGE).stream().map(ProcessInstance::getId).toList();
+			List<String> programmes = runtime.createProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+					.rootProcessInstances().orderByProcessInstanceId().asc().listPage(first, PAGE).stream().map(ProcessInstance::getId).toList();
 			if (programmes.isEmpty()) {
 				return recorded;
 			}

@@ -33,7 +33,12 @@ class MailConfiguration {
 			log.info("No mail server is configured (spring.mail.host): e-mail is written to the log");
 			return mail -> log.info("E-mail {} to {}: {}\n{}", mail.messageId(), mail.to(), mail.subject(), mail.text());
 		}
-		return mail -> sender.send(message -> compose(message, mail, properties.from()));
+		return smtp(sender, properties.from());
+	}
+
+	/** E-mail through the given mail server. */
+	static MailTransport smtp(JavaMailSender sender, String from) {
+		return mail -> sender.send(message -> compose(message, mail, from));
 	}
 
 	private static void compose(MimeMessage message, OutgoingMail mail, String from) throws MessagingException {

@@ -27,8 +27,7 @@ import org.spinout.SpinoutWebTest;
 import org.spinout.deadline.DueDates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,7 +35,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
- * The e-mails people get, received by a real SMTP server (GreenMail) from the application as it runs:
+ * The e-mails people get, received by a real SMTP server (GreenMail) from the application as it runs
+ * (the context the web tests share, with the sender pointed at the test server):
  * the engine records them in its own transactions and the sender delivers them. Time-based messages
  * move the engine clock; nothing here sleeps.
  */
@@ -49,11 +49,6 @@ class NotificationMailTest {
 	static final GreenMailExtension smtp = new GreenMailExtension(
 			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-	}
 
 	private static final String LINK = "http://localhost:8080/tasks/";
 
@@ -61,6 +56,12 @@ class NotificationMailTest {
 	ProcessEngine engine;
 
 	@Autowired
+	MailComposer composer;
+
+	@Autowired
+	NotificationProperties properties;
+
+	/** The application's sender, delivering through SMTP to the test mail server. */
 	NotificationSender sender;
 
 	@Autowired
@@ -74,6 +75,15 @@ class NotificationMailTest {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@BeforeEach
+	void senderToTheTestMailServer() {
+		JavaMailSenderImpl server = new JavaMailSenderImpl();
+		server.setHost("127.0.0.1");
+		server.setPort(SMTP_PORT);
+		sender = new NotificationSender(jdbc, MailConfiguration.smtp(server, properties.from()), composer, preferences,
+				engine.getIdentityService(), properties);
+	}
 
 	@BeforeEach
 	void emptyOutboxAndModels() {
