@@ -22,14 +22,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Attachment;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
-import org.spinout.identity.Role;
 import org.spinout.identity.UserNames;
 import org.spinout.programme.ProgrammeAccess;
 import org.spinout.programme.ProgrammeStarter;
 import org.spinout.security.ActingUser;
 import org.spinout.security.SpinoutUser;
+import org.spinout.task.TaskAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -62,8 +60,11 @@ public class Documents {
 
 	private final DocumentTypes types;
 
+	private final TaskAccess taskAccess;
+
 	Documents(TaskService tasks, HistoryService history, IdentityService identity, ProgrammeAccess programmes,
-			ActingUser acting, DocumentTypes types) {
+			ActingUser acting, DocumentTypes types, TaskAccess taskAccess) {
+		this.taskAccess = taskAccess;
 		this.tasks = tasks;
 		this.history = history;
 		this.identity = identity;
@@ -107,20 +108,12 @@ public class Documents {
 				"returnTo", "/tasks/" + taskId);
 	}
 
-	/**
-	 * The open task. Its assignee, the members of its candidate groups and programme managers may
-	 * see it; the check reads the task's identity links, so it holds for every candidate group.
-	 */
+	/** The open task, and whether the user may see it (by the task pages' own rule). */
 	Optional<TaskPlace> openTask(SpinoutUser user, String taskId) {
-		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-		if (task == null || task.getProcessInstanceId() == null) {
-			return Optional.empty();
-		}
-		boolean visible = user.id().equals(task.getAssignee()) || user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId())
-				|| tasks.getIdentityLinksForTask(taskId).stream()
-						.anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
-								&& user.isMemberOf(link.getGroupId()));
-		return Optional.of(new TaskPlace(new Place(taskId, task.getProcessInstanceId()), visible));
+		return taskAccess.of(user, taskId)
+				.filter(permissions -> permissions.task().getProcessInstanceId() != null)
+				.map(permissions -> new TaskPlace(
+						new Place(taskId, permissions.task().getProcessInstanceId()), permissions.canSee()));
 	}
 
 	/** The programme, when it exists and the user may see it; otherwise nothing, with no hint why. */
