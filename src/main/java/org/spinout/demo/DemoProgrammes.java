@@ -87,12 +87,12 @@ public class DemoProgrammes implements ApplicationRunner {
 			new DemoProgramme("Wirral Community Health Partnership",
 					"Wirral Community Health and Care NHS Foundation Trust", "nhs-trust", "england-wales",
 					"Community nursing and therapy services", true, 1150, 1040, Period.ofMonths(12),
-					Period.ofDays(75), Duration.ofDays(10), Map.of("legalForm", "community-interest-company"),
+					Period.ofDays(75), Duration.ofDays(9), Map.of("legalForm", "community-interest-company"),
 					(driver, reference, steering) -> driver.advanceUntil(reference, steering, "RecordRegistration",
 							"NegotiateContractTerms", "ProvideEmployeeLiabilityInformation")),
 			new DemoProgramme("Libraries Unlimited", "Devon County Council", "council", "england-wales",
 					"Library service", false, 230, 205, Period.ofMonths(11), Period.ofMonths(10),
-					Duration.ofDays(9), Map.of("serviceChanges", true),
+					Duration.ofDays(7), Map.of("serviceChanges", true),
 					(driver, reference, steering) -> {
 						driver.advanceUntil(reference, steering, "ConfirmStaffSupport");
 						driver.decide(reference, "ConfirmStaffSupport", "sendBack", "Turnout was under half in the "
@@ -101,7 +101,7 @@ public class DemoProgrammes implements ApplicationRunner {
 					}),
 			new DemoProgramme("Explore York Libraries and Archives", "City of York Council", "council",
 					"england-wales", "Libraries and archives", false, 120, 105, Period.ofMonths(6),
-					Period.ofMonths(12), Duration.ofDays(28), Map.of(),
+					Period.ofMonths(12), Duration.ofDays(24), Map.of(),
 					(driver, reference, steering) -> driver.advanceUntil(reference, steering,
 							"TakeInPrincipleDecision")));
 
