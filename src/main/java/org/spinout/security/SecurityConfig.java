@@ -86,6 +86,9 @@ class SecurityConfig {
 						.permitAll()
 						.requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
 						.requestMatchers(path("/actuator/**")).hasAuthority(Role.ADMINISTRATORS.groupId())
+						// the models area: changing the journey is for process designers and administrators
+						.requestMatchers(path("/designer"), path("/designer/**"))
+						.hasAnyAuthority(Role.PROCESS_DESIGNERS.groupId(), Role.ADMINISTRATORS.groupId())
 						.anyRequest().authenticated())
 				.formLogin(login -> login.loginPage(LOGIN_PAGE)
 						.defaultSuccessUrl("/")
