@@ -51,7 +51,7 @@ class ModelCatalogue {
 
 	record Model(Kind kind, String key, String name, List<Version> versions) {
 
-		Version latest() {
+		public Version latest() {
 			return versions.get(0);
 		}
 	}
@@ -62,7 +62,7 @@ class ModelCatalogue {
 	/** A process version that can be chosen for a migration. */
 	record ProcessVersion(String id, String key, String name, int version, long running) {
 
-		String label() {
+		public String label() {
 			return name + " version " + version + " (" + running + " running)";
 		}
 	}
