@@ -3,7 +3,6 @@ package org.spinout.designer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -135,9 +134,6 @@ class BadInputTest {
 	}
 
 	private static Map<String, String> withForm(String key, String model) {
-		Map<String, String> files = new LinkedHashMap<>();
-		files.put(key + ".bpmn", model);
-		files.put(TestModels.formFile(key), TestModels.form(key, "Notes"));
-		return files;
+		return TestModels.files(key, model);
 	}
 }

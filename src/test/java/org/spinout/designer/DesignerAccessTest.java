@@ -3,8 +3,6 @@ package org.spinout.designer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
@@ -45,7 +43,7 @@ class DesignerAccessTest {
 
 		// when
 		HttpResponse<String> models = manager.get("/designer");
-		HttpResponse<String> upload = manager.postFiles("/", "/designer/upload", files("access-page"));
+		HttpResponse<String> upload = manager.postFiles("/", "/designer/upload", TestModels.files("access-page"));
 		HttpResponse<String> edited = manager.postJson("/", "/designer/deploy",
 				"{\"fileName\": \"access-page.bpmn\", \"content\": \"<definitions/>\"}");
 		HttpResponse<String> migration = manager.get("/designer/migration");
@@ -65,7 +63,7 @@ class DesignerAccessTest {
 		long before = repository.createDeploymentQuery().count();
 
 		// when
-		HttpResponse<String> answer = new WebClient(port).deployWithBasic(files("access-rest"), "manager", "demo");
+		HttpResponse<String> answer = new WebClient(port).deployWithBasic(TestModels.files("access-rest"), "manager", "demo");
 
 		// then
 		assertThat(answer.statusCode()).isEqualTo(403);
@@ -94,12 +92,5 @@ class DesignerAccessTest {
 		assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
 		assertThat(withToken.body()).contains("Test process access-editor (access-editor) version 1");
 		assertThat(repository.createDeploymentQuery().count()).isEqualTo(before + 1);
-	}
-
-	private static Map<String, String> files(String key) {
-		Map<String, String> files = new LinkedHashMap<>();
-		files.put(key + ".bpmn", TestModels.process(key, "Check"));
-		files.put(TestModels.formFile(key), TestModels.form(key, "Notes"));
-		return files;
 	}
 }

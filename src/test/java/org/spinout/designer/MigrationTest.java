@@ -3,7 +3,6 @@ package org.spinout.designer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -132,10 +131,8 @@ class MigrationTest {
 	}
 
 	private static void deploy(WebClient designer, String key, String model) {
-		Map<String, String> files = new LinkedHashMap<>();
-		files.put(key + ".bpmn", model);
-		files.put(TestModels.formFile(key), TestModels.form(key, "Notes"));
-		HttpResponse<String> deployed = designer.postFiles("/designer/upload", "/designer/upload", files);
+		HttpResponse<String> deployed = designer.postFiles("/designer/upload", "/designer/upload",
+				TestModels.files(key, model));
 		assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(302);
 	}
 

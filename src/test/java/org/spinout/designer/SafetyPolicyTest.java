@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -140,8 +139,8 @@ class SafetyPolicyTest {
 
 		// when
 		HttpResponse<String> page = signedInDesigner().postFiles("/designer/upload", "/designer/upload",
-				files("policy-kept-page"));
-		HttpResponse<String> rest = new WebClient(port).deployWithBasic(files("policy-kept-rest"), "designer", "demo");
+				TestModels.files("policy-kept-page"));
+		HttpResponse<String> rest = new WebClient(port).deployWithBasic(TestModels.files("policy-kept-rest"), "designer", "demo");
 
 		// then
 		assertThat(page.statusCode()).as(page.body()).isEqualTo(302);
@@ -181,17 +180,7 @@ class SafetyPolicyTest {
 	}
 
 	private static Map<String, String> files(Breach breach) {
-		Map<String, String> files = new LinkedHashMap<>();
-		files.put(breach.key() + ".bpmn", breach.model());
-		files.put(TestModels.formFile(breach.key()), TestModels.form(breach.key(), "Notes"));
-		return files;
-	}
-
-	private static Map<String, String> files(String key) {
-		Map<String, String> files = new LinkedHashMap<>();
-		files.put(key + ".bpmn", TestModels.process(key, "Check"));
-		files.put(TestModels.formFile(key), TestModels.form(key, "Notes"));
-		return files;
+		return TestModels.files(breach.key(), breach.model());
 	}
 
 	/** Thymeleaf escapes quotes in text. */

@@ -78,4 +78,16 @@ final class TestModels {
 	static String formFile(String key) {
 		return key + "-check.form";
 	}
+
+	/** The files of an upload: the model, named after its key, and its task's form. */
+	static java.util.Map<String, String> files(String key, String model) {
+		java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+		files.put(key + ".bpmn", model);
+		files.put(formFile(key), form(key, "Notes"));
+		return files;
+	}
+
+	static java.util.Map<String, String> files(String key) {
+		return files(key, process(key, "Check"));
+	}
 }
