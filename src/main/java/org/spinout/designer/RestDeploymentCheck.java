@@ -5,10 +5,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -134,7 +136,7 @@ final class RestDeploymentCheck extends OncePerRequestFilter {
 	/** The files of the upload, read with the library the REST API itself reads them with. */
 	private static List<ModelFile> files(byte[] body, String contentType, String encoding)
 			throws FileUploadException, IOException {
-		if (contentType == null || !contentType.toLowerCase().startsWith("multipart/")) {
+		if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
 			throw new FileUploadException("not multipart");
 		}
 		List<ModelFile> files = new ArrayList<>();
@@ -240,7 +242,7 @@ final class RestDeploymentCheck extends OncePerRequestFilter {
 		@Override
 		public BufferedReader getReader() {
 			String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-			return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
+			return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
 		}
 
 		@Override
