@@ -140,6 +140,9 @@ public class DeploymentPolicy {
 		void element(Element element) {
 			String ns = element.getNamespaceURI();
 			String local = element.getLocalName();
+			if (BPMN_NS.equals(ns) && ("documentation".equals(local) || "textAnnotation".equals(local))) {
+				return; // read by people, never evaluated
+			}
 			if (BPMN_NS.equals(ns) && "scriptTask".equals(local)) {
 				problem(element, "is a script task: scripts are not allowed; call a delegate of "
 						+ properties.policy().delegatePackage() + " instead");
