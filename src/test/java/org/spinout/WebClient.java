@@ -111,6 +111,9 @@ public final class WebClient {
 	public HttpResponse<byte[]> getBytes(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).header("Accept", BROWSER_ACCEPT).GET().build(),
 				HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	/**
 	 * Posts files as the upload form at {@code formPage} would (field {@code files}), with that
 	 * page's CSRF token and any further fields as name-value pairs.
 	 */
