@@ -80,7 +80,7 @@ class TwoSendersTest {
 				runs.add(pool.submit(() -> {
 					go.await();
 					int total = 0;
-					for (int run = 0; run < 100; run++) {
+					for (int run = 0; run < 10_000; run++) {
 						int now = node.sendDue();
 						if (now == 0 && pending() == 0) {
 							break;
