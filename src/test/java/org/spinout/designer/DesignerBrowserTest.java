@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -127,7 +128,7 @@ class DesignerBrowserTest {
 		chromium.assertAccessible();
 		driver.findElement(By.cssSelector("#programmes label")).click();
 		driver.findElement(By.cssSelector("form[method=post][action$='/designer/migration'] button:not([name])")).click();
-		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Programmes moved");
+		await(() -> driver.findElement(By.tagName("h1")).getText().equals("Programmes moved"));
 		chromium.assertAccessible();
 	}
 
@@ -150,6 +151,8 @@ class DesignerBrowserTest {
 	}
 
 	private static void await(java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(chromium.driver(), PATIENCE).until(driver -> condition.getAsBoolean());
+		// the page may be replaced while the condition reads it
+		new WebDriverWait(chromium.driver(), PATIENCE).ignoring(StaleElementReferenceException.class)
+				.until(driver -> condition.getAsBoolean());
 	}
 }
