@@ -1,0 +1,83 @@
+package org.spinout.programme;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationException;
+
+/**
+ * A programme's deadlines as an iCalendar file that Outlook, Google Calendar and Apple Calendar
+ * import: one all-day event on the last day of each deadline (the clocks end at midnight, at the
+ * end of that day), with a stable UID so a second import updates rather than duplicates. Dates
+ * only, so no time zone needs to travel with the file.
+ */
+final class DeadlineCalendar {
+
+	static final String PRODUCT = "-//Spinout//Programme deadlines//EN";
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+	private DeadlineCalendar() {
+	}
+
+	static String of(ProgrammeRow programme, Instant now) {
+		Calendar calendar = new Calendar();
+		calendar.add(new ProdId(PRODUCT));
+		calendar.add(ImmutableVersion.VERSION_2_0);
+		calendar.add(ImmutableCalScale.GREGORIAN);
+		calendar.add(ImmutableMethod.PUBLISH);
+		for (Deadline deadline : programme.deadlines()) {
+			calendar.add(event(programme, deadline, now));
+		}
+		try {
+			StringWriter out = new StringWriter();
+			new CalendarOutputter().output(calendar, out);
+			return out.toString();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (ValidationException e) {
+			throw new IllegalStateException("The deadline calendar of " + programme.reference() + " is not valid", e);
+		}
+	}
+
+	/** The summary of a deadline's event: the programme, then what is due. */
+	static String summary(ProgrammeRow programme, Deadline deadline) {
+		return programme.reference() + " " + programme.name() + ": " + deadline.label();
+	}
+
+	private static VEvent event(ProgrammeRow programme, Deadline deadline, Instant now) {
+		VEvent event = new VEvent(deadline.day(), deadline.day().plusDays(1), summary(programme, deadline));
+		event.add(new Uid(programme.reference() + "-" + deadline.key() + "@spinout"));
+		event.replace(new DtStamp(now));
+		event.add(new Description(description(deadline)));
+		event.add(new Categories(deadline.isClock() ? "Statutory deadline" : "Task due"));
+		event.add(ImmutableTransp.TRANSPARENT);
+		return event;
+	}
+
+	private static String description(Deadline deadline) {
+		String by = "Due by the end of " + DAY.format(deadline.day()) + ".";
+		if (deadline.isClock()) {
+			return "Statutory deadline: " + deadline.label() + ". " + by + " Source: " + deadline.source() + ".";
+		}
+		return "Task: " + deadline.label() + ". " + by;
+	}
+}
