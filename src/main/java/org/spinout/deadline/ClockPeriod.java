@@ -1,5 +1,8 @@
 package org.spinout.deadline;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One statutory or local period as configured under {@code spinout.clocks.<name>}. Mutable so that a
  * single property (say the length of the call-in window in a council's constitution) can be
@@ -14,6 +17,10 @@ public class ClockPeriod {
 	private String anchor;
 	private String source;
 	private int warningWorkingDays = 2;
+	private List<String> variables = new ArrayList<>();
+	private String chosenBy;
+	private ClockKind kind = ClockKind.DEADLINE;
+	private String metBy;
 
 	/** A readable name, e.g. "PA 2023 standstill". */
 	public String getLabel() {
@@ -73,5 +80,43 @@ public class ClockPeriod {
 
 	public void setWarningWorkingDays(int warningWorkingDays) {
 		this.warningWorkingDays = warningWorkingDays;
+	}
+
+	/** The date variables the models count this clock from: a programme has one deadline per variable set. */
+	public List<String> getVariables() {
+		return variables;
+	}
+
+	public void setVariables(List<String> variables) {
+		this.variables = variables == null ? new ArrayList<>() : variables;
+	}
+
+	/**
+	 * Where the models choose the clock from a decision table (a standstill, a registrar's service
+	 * standard): the variable whose value must name this clock for it to run. Null when it always runs.
+	 */
+	public String getChosenBy() {
+		return chosenBy;
+	}
+
+	public void setChosenBy(String chosenBy) {
+		this.chosenBy = chosenBy;
+	}
+
+	public ClockKind getKind() {
+		return kind;
+	}
+
+	public void setKind(ClockKind kind) {
+		this.kind = kind;
+	}
+
+	/** A variable that, once set, says the deadline was met; null when the models record no such thing. */
+	public String getMetBy() {
+		return metBy;
+	}
+
+	public void setMetBy(String metBy) {
+		this.metBy = metBy;
 	}
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.spinout.deadline.DueDates;
+
 /**
  * A programme's predicted go-live: the day its main process is expected to end, worked out on
  * {@code asOf} from its remaining steps, and the steps with when each is expected to finish and
@@ -31,7 +33,7 @@ public record Forecast(LocalDate goLive, LocalDate asOf, List<Step> steps) {
 	public record Step(String phase, String activityId, String name, Instant finish, Basis basis, long completed) {
 
 		public LocalDate finishDay() {
-			return Forecasts.day(finish);
+			return DueDates.lastDay(finish);
 		}
 	}
 

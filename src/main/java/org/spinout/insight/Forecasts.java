@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.spinout.deadline.DueDates;
 import org.spinout.deadline.StatutoryClocks;
 import org.spinout.deadline.WorkingDays;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -98,18 +99,13 @@ public class Forecasts {
 		return forecasts;
 	}
 
-	/** The London day an instant falls in; a deadline at midnight belongs to the day it ends. */
-	static LocalDate day(Instant instant) {
-		return WorkingDays.toLocalDate(Date.from(instant.minusMillis(1)));
-	}
-
 	private Forecast forecast(String root, List<ActiveStep> active, Map<String, Object> variables, Context context) {
 		Map<String, List<ActiveStep>> byInstance = new HashMap<>();
 		active.forEach(step -> byInstance.computeIfAbsent(step.instanceId(), id -> new ArrayList<>()).add(step));
 		Walk walk = new Walk(context, variables, byInstance);
 		Instant end = walk.instance(root, null);
 		walk.steps.sort(Comparator.comparing(Forecast.Step::finish));
-		return new Forecast(day(end), WorkingDays.toLocalDate(Date.from(context.now())), List.copyOf(walk.steps));
+		return new Forecast(DueDates.lastDay(end), WorkingDays.toLocalDate(Date.from(context.now())), List.copyOf(walk.steps));
 	}
 
 	/**

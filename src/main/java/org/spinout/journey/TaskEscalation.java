@@ -5,11 +5,13 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.spinout.notification.TaskNotifications;
 import org.springframework.stereotype.Component;
 
 /**
  * Escalates an overdue user task to the programme office: it becomes visible to
- * {@code programme-managers}, rises in priority and records {@code escalatedAt}. Runs as the
+ * {@code programme-managers}, rises in priority, records {@code escalatedAt} and tells its assignee
+ * and the programme managers. Runs as the
  * {@code timeout} listener with id {@code escalation}, without changing the process flow.
  */
 @Component("taskEscalation")
@@ -19,6 +21,12 @@ public class TaskEscalation implements TaskListener {
 	public static final String PROGRAMME_MANAGERS = "programme-managers";
 	/** Above Camunda's default of 50, so escalated tasks sort first in task lists. */
 	public static final int ESCALATED_PRIORITY = 80;
+
+	private final TaskNotifications notifications;
+
+	public TaskEscalation(TaskNotifications notifications) {
+		this.notifications = notifications;
+	}
 
 	@Override
 	public void notify(DelegateTask task) {
@@ -31,6 +39,7 @@ public class TaskEscalation implements TaskListener {
 		}
 		task.setPriority(Math.max(task.getPriority(), ESCALATED_PRIORITY));
 		task.setVariableLocal(ESCALATED_AT, ClockUtil.getCurrentTime());
+		notifications.escalated(task);
 	}
 
 	private static boolean isCandidate(DelegateTask task) {

@@ -3,9 +3,13 @@ package org.spinout.programme;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+
+import org.spinout.deadline.DueDates;
+import org.spinout.notification.SiteAddress;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -15,6 +19,8 @@ import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
@@ -24,26 +30,31 @@ import net.fortuna.ical4j.validate.ValidationException;
 /**
  * A programme's deadlines as an iCalendar file that Outlook, Google Calendar and Apple Calendar
  * import: one all-day event on the last day of each deadline (the clocks end at midnight, at the
- * end of that day), with a stable UID so a second import updates rather than duplicates. Dates
- * only, so no time zone needs to travel with the file.
+ * end of that day), with a stable UID so a second import updates rather than duplicates, and a link
+ * back to the programme. Dates only, so no time zone needs to travel with the file.
  */
-final class DeadlineCalendar {
+@Component
+class DeadlineCalendar {
 
 	static final String PRODUCT = "-//Spinout//Programme deadlines//EN";
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+	private final SiteAddress site;
 
-	private DeadlineCalendar() {
+	DeadlineCalendar(SiteAddress site) {
+		this.site = site;
 	}
 
-	static String of(ProgrammeRow programme, Instant now) {
+	String of(ProgrammeRow programme, Instant now) {
 		Calendar calendar = new Calendar();
 		calendar.add(new ProdId(PRODUCT));
 		calendar.add(ImmutableVersion.VERSION_2_0);
 		calendar.add(ImmutableCalScale.GREGORIAN);
 		calendar.add(ImmutableMethod.PUBLISH);
+		calendar.add(new XProperty("X-WR-CALNAME", programme.reference() + " " + programme.name()));
+		String page = site.of(UriComponentsBuilder.fromPath("/programmes/{reference}")
+				.buildAndExpand(programme.reference()).encode().toUriString());
 		for (Deadline deadline : programme.deadlines()) {
-			calendar.add(event(programme, deadline, now));
+			calendar.add(event(programme, deadline, page, now));
 		}
 		try {
 			StringWriter out = new StringWriter();
@@ -63,21 +74,22 @@ final class DeadlineCalendar {
 		return programme.reference() + " " + programme.name() + ": " + deadline.label();
 	}
 
-	private static VEvent event(ProgrammeRow programme, Deadline deadline, Instant now) {
+	private VEvent event(ProgrammeRow programme, Deadline deadline, String page, Instant now) {
 		VEvent event = new VEvent(deadline.day(), deadline.day().plusDays(1), summary(programme, deadline));
-		event.add(new Uid(programme.reference() + "-" + deadline.key() + "@spinout"));
+		event.add(new Uid(programme.reference() + "-" + deadline.key() + "@" + site.host()));
 		event.replace(new DtStamp(now));
 		event.add(new Description(description(deadline)));
-		event.add(new Categories(deadline.isClock() ? "Statutory deadline" : "Task due"));
+		event.add(new Url(URI.create(page)));
+		event.add(new Categories(deadline.isClock() ? "Statutory clock" : "Task due"));
 		event.add(ImmutableTransp.TRANSPARENT);
 		return event;
 	}
 
 	private static String description(Deadline deadline) {
-		String by = "Due by the end of " + DAY.format(deadline.day()) + ".";
+		String when = " " + (deadline.isWaitingPeriod() ? "Ends " : "Due ") + DueDates.describe(deadline.due()) + ".";
 		if (deadline.isClock()) {
-			return "Statutory deadline: " + deadline.label() + ". " + by + " Source: " + deadline.source() + ".";
+			return deadline.label() + "." + when + " Source: " + deadline.source() + ".";
 		}
-		return "Task: " + deadline.label() + ". " + by;
+		return "Task: " + deadline.label() + "." + when;
 	}
 }

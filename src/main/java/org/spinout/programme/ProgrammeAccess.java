@@ -1,6 +1,12 @@
 package org.spinout.programme;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.spinout.identity.Role;
 import org.spinout.security.SpinoutUser;
@@ -45,5 +51,34 @@ public class ProgrammeAccess {
 
 	private HistoricTaskInstanceQuery tasksOf(String reference) {
 		return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference);
+	}
+
+	/** The most programmes or tasks one question reads; far more than anyone takes part in. */
+	private static final int MAX_RESULTS = 2000;
+
+	/**
+	 * The running programmes (root process instance ids) the user sees by the same rule as
+	 * {@link #canSee}, for lists such as a personal calendar.
+	 */
+	public List<String> runningProgrammes(SpinoutUser user) {
+		if (seesEveryProgramme(user)) {
+			return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+					.rootProcessInstances().unfinished().orderByProcessInstanceStartTime().asc()
+					.listPage(0, MAX_RESULTS).stream().map(HistoricProcessInstance::getId).toList();
+		}
+		Set<String> roots = new LinkedHashSet<>();
+		history.createHistoricTaskInstanceQuery().taskInvolvedUser(user.id()).listPage(0, MAX_RESULTS).stream()
+				.map(HistoricTaskInstance::getRootProcessInstanceId).forEach(roots::add);
+		for (String group : user.groups()) {
+			history.createHistoricTaskInstanceQuery().taskHadCandidateGroup(group).listPage(0, MAX_RESULTS).stream()
+					.map(HistoricTaskInstance::getRootProcessInstanceId).forEach(roots::add);
+		}
+		roots.remove(null);
+		if (roots.isEmpty()) {
+			return List.of();
+		}
+		return history.createHistoricProcessInstanceQuery().processInstanceIds(roots)
+				.processDefinitionKey(ProgrammeStarter.PROCESS_KEY).unfinished().listPage(0, MAX_RESULTS).stream()
+				.map(HistoricProcessInstance::getId).toList();
 	}
 }

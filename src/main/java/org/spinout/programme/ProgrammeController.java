@@ -54,14 +54,17 @@ class ProgrammeController {
 
 	private final ProgrammeDiagram diagrams;
 
+	private final DeadlineCalendar calendars;
+
 	private final IdentityService identity;
 
 	ProgrammeController(ProgrammeAccess access, ProgrammePage page, ProgrammeActions actions,
-			ProgrammeDiagram diagrams, IdentityService identity) {
+			ProgrammeDiagram diagrams, DeadlineCalendar calendars, IdentityService identity) {
 		this.access = access;
 		this.page = page;
 		this.actions = actions;
 		this.diagrams = diagrams;
+		this.calendars = calendars;
 		this.identity = identity;
 	}
 
@@ -97,7 +100,7 @@ class ProgrammeController {
 				.contentType(CALENDAR)
 				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 						.filename(reference + "-deadlines.ics").build().toString())
-				.body(DeadlineCalendar.of(programme, ClockUtil.getCurrentTime().toInstant()));
+				.body(calendars.of(programme, ClockUtil.getCurrentTime().toInstant()));
 	}
 
 	@PostMapping("/programmes/{reference}/suspend")

@@ -50,7 +50,7 @@ public class RagRules {
 				if (deadline.breached()) {
 					red.add("Statutory deadline passed: " + deadline.label() + due);
 				}
-				else if (deadline.due().isBefore(soon)) {
+				else if (!deadline.isWaitingPeriod() && deadline.due().isBefore(soon)) {
 					amber.add("Statutory deadline within " + workingDays(properties.amberDeadlineWorkingDays()) + ": "
 							+ deadline.label() + due);
 				}

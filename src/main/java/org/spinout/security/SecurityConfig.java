@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -85,6 +86,9 @@ class SecurityConfig {
 								path("/css/**"), path("/js/**"), path("/favicon.ico"))
 						.permitAll()
 						.requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+						// Calendar programs send no session cookie: the feed checks its own secret token.
+						.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET,
+								"/account/calendar.ics")).permitAll()
 						.requestMatchers(path("/actuator/**")).hasAuthority(Role.ADMINISTRATORS.groupId())
 						.anyRequest().authenticated())
 				.formLogin(login -> login.loginPage(LOGIN_PAGE)

@@ -84,8 +84,9 @@ public class TaskLists {
 	Map<String, String> phases() {
 		return repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionName().asc().list()
 				.stream()
-				.collect(Collectors.toMap(ProcessDefinition::getKey, ProcessDefinition::getName, (a, b) -> a,
-						LinkedHashMap::new));
+				.collect(Collectors.toMap(ProcessDefinition::getKey,
+						definition -> definition.getName() == null ? definition.getKey() : definition.getName(),
+						(a, b) -> a, LinkedHashMap::new));
 	}
 
 	private TaskQuery query(SpinoutUser user, TaskListQuery request) {
@@ -138,7 +139,8 @@ public class TaskLists {
 		Map<String, String> phases = repository.createProcessDefinitionQuery()
 				.processDefinitionIdIn(page.stream().map(Task::getProcessDefinitionId).distinct().toArray(String[]::new))
 				.list().stream()
-				.collect(Collectors.toMap(ProcessDefinition::getId, ProcessDefinition::getName));
+				.collect(Collectors.toMap(ProcessDefinition::getId,
+						definition -> definition.getName() == null ? definition.getKey() : definition.getName()));
 		String[] assigneeIds = page.stream().map(Task::getAssignee).filter(id -> id != null).distinct()
 				.toArray(String[]::new);
 		Map<String, String> assignees = assigneeIds.length == 0 ? Map.of()

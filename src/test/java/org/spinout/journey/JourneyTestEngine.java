@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -14,6 +15,7 @@ import org.spinout.deadline.DeadlineConfiguration;
 import org.spinout.deadline.StatutoryClocks;
 import org.spinout.deadline.TaskDeadlines;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.notification.TaskNotifications;
 
 /**
  * The in-memory engine for process and decision tests, with the application's real beans
@@ -47,6 +49,17 @@ public final class JourneyTestEngine {
 
 	/** The build fails when a process test class covers less of its models' flow nodes than this. */
 	public static final double MINIMUM_CLASS_COVERAGE = 0.9;
+
+	/** The models' own behaviour is tested here; what people are told is tested with the application. */
+	private static final TaskNotifications NO_NOTIFICATIONS = new TaskNotifications() {
+		@Override
+		public void reminded(DelegateTask task) {
+		}
+
+		@Override
+		public void escalated(DelegateTask task) {
+		}
+	};
 
 	private JourneyTestEngine() {
 	}
@@ -93,8 +106,8 @@ public final class JourneyTestEngine {
 		beans.put("clocks", clocks);
 		beans.put("taskDeadlines", new TaskDeadlines(workingDays, TaskDeadlines.DEFAULT_REMINDER_WORKING_DAYS));
 		beans.put("recordProgrammeStop", new RecordProgrammeStop());
-		beans.put("taskReminder", new TaskReminder());
-		beans.put("taskEscalation", new TaskEscalation());
+		beans.put("taskReminder", new TaskReminder(NO_NOTIFICATIONS));
+		beans.put("taskEscalation", new TaskEscalation(NO_NOTIFICATIONS));
 		beans.put("checkTransferDate", new CheckTransferDate(clocks));
 		return beans;
 	}

@@ -2,22 +2,14 @@ package org.spinout.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spinout.SpinoutApplication;
+import org.spinout.AppNode;
 import org.spinout.WebClient;
 
 /**
@@ -31,19 +23,22 @@ class CrashRecoveryTest {
 	@TempDir
 	Path dataDir;
 
+	@TempDir
+	Path logs;
+
 	@Test
-	void anAcknowledgedStartSurvivesAKill() throws Exception {
-		int port = freePort();
-		Process first = launch(port);
+	void anAcknowledgedStartSurvivesAKill() {
+		String[] settings = { "--spinout.data-dir=" + dataDir, "--spinout.admin.username=root",
+				"--spinout.admin.password=crash-test-secret" };
 		String instanceId;
-		try {
-			WebClient client = awaitUp(port, first);
+		try (AppNode first = AppNode.start(logs, "first", settings)) {
+			WebClient client = first.client();
 			HttpResponse<String> deployed = client.postMultipartWithBasic("/engine-rest/deployment/create",
 					"crash.bpmn", """
 							<?xml version="1.0" encoding="UTF-8"?>
 							<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
 							    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="spinout">
-							  <process id="crash" isExecutable="true" camunda:historyTimeToLive="1">
+							  <process id="crash" name="Crash" isExecutable="true" camunda:historyTimeToLive="1">
 							    <startEvent id="start"/>
 							    <sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
 							    <userTask id="wait" camunda:candidateGroups="programme-managers"/>
@@ -57,64 +52,13 @@ class CrashRecoveryTest {
 			Matcher id = ID.matcher(started.body());
 			assertThat(id.find()).isTrue();
 			instanceId = id.group(1);
-		}
-		finally {
-			first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			first.kill();
 		}
 
-		Process second = launch(port);
-		try {
-			WebClient client = awaitUp(port, second);
-			HttpResponse<String> instance = client.getWithBasic("/engine-rest/process-instance/" + instanceId, "root",
-					"crash-test-secret");
+		try (AppNode second = AppNode.start(logs, "second", settings)) {
+			HttpResponse<String> instance = second.client().getWithBasic("/engine-rest/process-instance/" + instanceId,
+					"root", "crash-test-secret");
 			assertThat(instance.statusCode()).as(instance.body()).isEqualTo(200);
-		}
-		finally {
-			second.destroy();
-			second.waitFor(30, TimeUnit.SECONDS);
-		}
-	}
-
-	private Process launch(int port) throws IOException {
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-				"-cp", System.getProperty("java.class.path"), SpinoutApplication.class.getName(),
-				"--server.port=" + port, "--spinout.data-dir=" + dataDir,
-				"--spinout.admin.username=root", "--spinout.admin.password=crash-test-secret",
-				"--spring.main.banner-mode=off"));
-		return new ProcessBuilder(command)
-				.redirectErrorStream(true)
-				.redirectOutput(Files.createTempFile(dataDir.getParent(), "spinout", ".log").toFile())
-				.start();
-	}
-
-	private static WebClient awaitUp(int port, Process process) {
-		WebClient client = new WebClient(port);
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(process.isAlive()).as("the application is running").isTrue();
-			try {
-				if (client.get("/actuator/health").statusCode() == 200) {
-					return client;
-				}
-			}
-			catch (IllegalStateException notYetListening) {
-				// the server is still starting
-			}
-			try {
-				process.waitFor(250, TimeUnit.MILLISECONDS);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		throw new AssertionError("The application did not start within 90 seconds");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 }

@@ -127,7 +127,8 @@ class ExportsTest {
 		assertThat(value(task, Property.DTSTART)).isEqualTo(lastDay.toString().replace("-", ""));
 		assertThat(value(task, Property.DTEND)).isEqualTo(lastDay.plusDays(1).toString().replace("-", ""));
 		assertThat(task.getProperty(Property.DTSTAMP)).isPresent();
-		assertThat(value(task, Property.UID)).endsWith("@spinout");
+		assertThat(value(task, Property.UID)).endsWith("@localhost");
+		assertThat(value(task, Property.URL)).endsWith("/programmes/" + reference);
 	}
 
 	private static String value(VEvent event, String property) {

@@ -3,7 +3,9 @@ package org.spinout.programme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
+import org.spinout.deadline.WorkingDays;
+import org.spinout.insight.Forecast;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -43,6 +47,9 @@ class ProgrammePageTest {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	ProgrammePage page;
 
 	TestProgrammes programmes;
 
@@ -144,6 +151,21 @@ class ProgrammePageTest {
 				.contains("Showing the main process");
 		assertThat(manager.get("/programmes/" + reference + "?diagram=business-case").body())
 				.contains("Showing the phase ‘Business case’");
+	}
+
+	@Test
+	void theForecastIsShownWithTheDateItAssumes() {
+		Forecast forecast = page.summary(reference).orElseThrow().forecast();
+		DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+		String shown = manager.get("/programmes/" + reference).body();
+
+		assertThat(shown).contains("Forecast go-live", forecast.goLive().format(day),
+				"Forecast on " + forecast.asOf().format(day), "How the forecast is made", "Remaining steps",
+				"Prepare options appraisal and business case");
+		assertThat(forecast.asOf()).isEqualTo(WorkingDays.toLocalDate(new Date()));
+		assertThat(manager.get("/programmes?q=" + reference).body()).contains(
+				"Forecasts as of " + forecast.asOf().format(day), forecast.goLive().format(day));
 	}
 
 	private void complete(String taskKey, Map<String, Object> values) {

@@ -46,10 +46,10 @@ class RagRulesTest {
 
 	@Test
 	void aClockEndingWithinTheConfiguredWorkingDaysIsAmberAndAPassedOneRed() {
-		Deadline soon = Deadline.clock("c1", "Call-in window", endOf(LocalDate.of(2026, 3, 9)), "Constitution",
-				false);
-		Deadline passed = Deadline.clock("c2", "Key decision notice", endOf(LocalDate.of(2026, 2, 27)),
-				"SI 2012/2089 reg 9", true);
+		Deadline soon = Deadline.clock(Deadline.Kind.DEADLINE, "cqc", "CQC registration",
+				endOf(LocalDate.of(2026, 3, 9)), "CQC service standard", false);
+		Deadline passed = Deadline.clock(Deadline.Kind.DEADLINE, "eli", "Employee liability information",
+				endOf(LocalDate.of(2026, 2, 27)), "TUPE reg 11", true);
 
 		Rag within = new RagRules(new RagProperties(5, 10), workingDays).assess(List.of(soon), null, monday);
 		Rag beyond = new RagRules(new RagProperties(5, 3), workingDays).assess(List.of(soon), null, monday);
@@ -57,10 +57,21 @@ class RagRulesTest {
 
 		assertThat(within.colour()).isEqualTo(Rag.Colour.AMBER);
 		assertThat(within.reasons()).containsExactly(
-				"Statutory deadline within 10 working days: Call-in window (due 9 March 2026)");
+				"Statutory deadline within 10 working days: CQC registration (due 9 March 2026)");
 		assertThat(beyond.colour()).isEqualTo(Rag.Colour.GREEN);
 		assertThat(breached.colour()).isEqualTo(Rag.Colour.RED);
-		assertThat(breached.reasons()).containsExactly("Statutory deadline passed: Key decision notice (due 27 February 2026)");
+		assertThat(breached.reasons())
+				.containsExactly("Statutory deadline passed: Employee liability information (due 27 February 2026)");
+	}
+
+	@Test
+	void aWaitingPeriodEndingSoonIsNoRisk() {
+		Deadline standstill = Deadline.clock(Deadline.Kind.WAITING_PERIOD, "standstill", "PA 2023 standstill",
+				endOf(LocalDate.of(2026, 3, 4)), "PA 2023 s51", false);
+
+		Rag rag = new RagRules(new RagProperties(5, 10), workingDays).assess(List.of(standstill), null, monday);
+
+		assertThat(rag.colour()).isEqualTo(Rag.Colour.GREEN);
 	}
 
 	private static Instant endOf(LocalDate day) {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Locale;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -19,9 +23,14 @@ import org.spinout.deadline.WorkingDays;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Each RAG rule, with a programme built for it and the engine clock moved to where the rule applies. */
+/**
+ * Each RAG rule, with a programme built for it: the engine clock moved past a task's due date, or a
+ * statutory clock started at the right distance from today.
+ */
 @SpinoutWebTest
 class RagStatusTest {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
 	@LocalServerPort
 	int port;
@@ -40,6 +49,9 @@ class RagStatusTest {
 
 	@Autowired
 	ProgrammeActions actions;
+
+	@Autowired
+	RuntimeService runtime;
 
 	String reference;
 
@@ -101,6 +113,43 @@ class RagStatusTest {
 	}
 
 	@Test
+	void aStatutoryDeadlineWithinTenWorkingDaysMakesItAmber() {
+		// given a CQC application made so that its 10-week service standard ends in three working days
+		LocalDate due = workingDays.addDays(today(), 3, "england-wales");
+		applyToCqcOn(due.minusWeeks(10));
+
+		// then
+		Rag rag = rag();
+		assertThat(rag.colour()).isEqualTo(Rag.Colour.AMBER);
+		assertThat(rag.reasons()).containsExactly("Statutory deadline within 10 working days: CQC registration (due "
+				+ DAY.format(due) + ")");
+		String page = programmePage();
+		assertThat(page.substring(page.indexOf("id=\"clocks\""))).contains("CQC registration", "CQC service standard",
+				"Due by the end of " + DAY.format(due));
+	}
+
+	@Test
+	void aStatutoryDeadlineFurtherAwayLeavesItGreen() {
+		applyToCqcOn(workingDays.addDays(today(), 11, "england-wales").minusWeeks(10));
+
+		assertThat(rag().colour()).isEqualTo(Rag.Colour.GREEN);
+	}
+
+	@Test
+	void aPassedStatutoryDeadlineMakesItRed() {
+		// given a CQC application whose 10-week service standard ended yesterday, without a registration
+		LocalDate due = today().minusDays(1);
+		applyToCqcOn(due.minusWeeks(10));
+
+		// then
+		Rag rag = rag();
+		assertThat(rag.colour()).isEqualTo(Rag.Colour.RED);
+		assertThat(rag.reasons()).containsExactly("Statutory deadline passed: CQC registration (due " + DAY.format(due)
+				+ ")");
+		assertThat(programmePage()).contains("govuk-tag--red\">Passed");
+	}
+
+	@Test
 	void aStoppedProgrammeHasNoRagStatus() {
 		// when the programme is stopped long after its first task was due
 		ClockUtil.setCurrentTime(Date.from(fiveWorkingDaysLate().plus(Duration.ofDays(1))));
@@ -111,6 +160,21 @@ class RagStatusTest {
 		assertThat(row.status()).isEqualTo(ProgrammeStatus.STOPPED);
 		assertThat(row.rag()).isNull();
 		assertThat(portfolioRow()).contains("govuk-tag--red\">Stopped").doesNotContain("Amber");
+	}
+
+	/** The programme records the day its application to the CQC was validated. */
+	private void applyToCqcOn(LocalDate day) {
+		runtime.setVariable(prepare.getProcessInstanceId(), "cqcApplicationDate", WorkingDays.startOf(day));
+	}
+
+	private LocalDate today() {
+		return WorkingDays.toLocalDate(ClockUtil.getCurrentTime());
+	}
+
+	private String programmePage() {
+		WebClient manager = new WebClient(port);
+		manager.signIn("manager", "demo");
+		return manager.get("/programmes/" + reference).body();
 	}
 
 	private Rag rag() {
@@ -134,7 +198,6 @@ class RagStatusTest {
 	}
 
 	private String dueDay() {
-		return WorkingDays.toLocalDate(Date.from(due().minusMillis(1)))
-				.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+		return DAY.format(WorkingDays.toLocalDate(Date.from(due().minusMillis(1))));
 	}
 }

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SpinoutWebTest
 class AccessWithoutSignInTest {
 
-	private static final Set<String> PUBLIC_PAGES = Set.of("/login", "/error");
+	/** The calendar feed answers only to its secret token, which calendar programs send without a cookie. */
+	private static final Set<String> PUBLIC_PAGES = Set.of("/login", "/error", "/account/calendar.ics");
 
 	@LocalServerPort
 	int port;

@@ -1,0 +1,106 @@
+package org.spinout.account;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.spinout.deadline.DueDates;
+import org.spinout.notification.Delivery;
+import org.spinout.notification.NotificationKind;
+import org.spinout.notification.Preferences;
+import org.spinout.notification.SiteAddress;
+import org.spinout.security.SpinoutUser;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+import net.fortuna.ical4j.data.CalendarOutputter;
+
+/**
+ * The signed-in person's account: where their e-mail goes, how each kind of message reaches them, and
+ * the secret address of their calendar feed. The feed itself answers to its token alone, since
+ * calendar programs send no session cookie.
+ */
+@Controller
+class AccountController {
+
+	static final String VIEW = "account/index";
+	static final String CALENDAR = "/account/calendar.ics";
+
+	private final Preferences preferences;
+	private final CalendarTokens tokens;
+	private final CalendarFeed feed;
+	private final IdentityService identity;
+	private final SiteAddress site;
+
+	AccountController(Preferences preferences, CalendarTokens tokens, CalendarFeed feed, IdentityService identity,
+			SiteAddress site) {
+		this.preferences = preferences;
+		this.tokens = tokens;
+		this.feed = feed;
+		this.identity = identity;
+		this.site = site;
+	}
+
+	@GetMapping("/account")
+	String account(@AuthenticationPrincipal SpinoutUser user, Model model) {
+		Preferences.Choices choices = preferences.of(user.id());
+		return page(user, PreferencesForm.of(choices.email(), choices.deliveries()), model);
+	}
+
+	@PostMapping("/account")
+	String save(@AuthenticationPrincipal SpinoutUser user, @RequestParam MultiValueMap<String, String> submitted,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		PreferencesForm form = PreferencesForm.read(submitted);
+		if (!form.isValid()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(user, form, model);
+		}
+		preferences.save(user.id(), form.chosenEmail(), form.deliveries());
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/account";
+	}
+
+	/** A new calendar address; the old one stops working. Shown once, on the page this leads to. */
+	@PostMapping("/account/calendar-token")
+	String renewCalendar(@AuthenticationPrincipal SpinoutUser user, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("calendarUrl", site.of(CALENDAR + "?token=" + tokens.renew(user.id())));
+		return "redirect:/account#calendar";
+	}
+
+	@GetMapping(CALENDAR)
+	ResponseEntity<String> calendar(@RequestParam(name = "token", required = false) String token) throws IOException {
+		// Not found rather than forbidden: a wrong token learns nothing, not even that the feed exists.
+		String userId = tokens.owner(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		StringWriter ics = new StringWriter();
+		new CalendarOutputter(false).output(feed.of(userId), ics);
+		return ResponseEntity.ok()
+				.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+				.cacheControl(CacheControl.noStore().cachePrivate())
+				.body(ics.toString());
+	}
+
+	private String page(SpinoutUser user, PreferencesForm form, Model model) {
+		User person = identity.createUserQuery().userId(user.id()).singleResult();
+		model.addAttribute("form", form);
+		model.addAttribute("kinds", List.of(NotificationKind.values()));
+		model.addAttribute("deliveries", List.of(Delivery.values()));
+		model.addAttribute("identityEmail", person == null ? null : person.getEmail());
+		model.addAttribute("calendarCreated", tokens.createdAt(user.id()).map(DueDates::describeMoment).orElse(null));
+		return VIEW;
+	}
+}

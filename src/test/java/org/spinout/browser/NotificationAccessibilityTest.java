@@ -1,0 +1,72 @@
+package org.spinout.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.spinout.SpinoutWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The account and notifications pages pass axe-core's WCAG 2.2 AA rules in a real Chromium, errors included. */
+@SpinoutWebTest
+class NotificationAccessibilityTest {
+
+	static Chromium chromium;
+
+	@Autowired
+	ProcessEngine engine;
+
+	@BeforeAll
+	static void startBrowser(@LocalServerPort int port) {
+		chromium = new Chromium(port);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		chromium.close();
+	}
+
+	@Test
+	void theAccountPageAndItsErrorsAreAccessible() {
+		chromium.driver().manage().deleteAllCookies();
+		chromium.signIn("finance", "demo");
+		chromium.open("/account");
+		chromium.assertAccessible();
+
+		chromium.driver().findElement(By.id("email")).sendKeys("not an address");
+		chromium.driver().findElement(By.cssSelector("form[action='/account'] button[type=submit]")).click();
+
+		assertThat(chromium.driver().findElement(By.className("govuk-error-summary")).getText())
+				.contains("Enter an e-mail address in the correct format");
+		chromium.assertAccessible();
+
+		chromium.driver().findElement(By.cssSelector("form[action='/account/calendar-token'] button")).click();
+		assertThat(chromium.driver().findElement(By.id("calendar-url")).getAttribute("value")).contains("token=");
+		chromium.assertAccessible();
+	}
+
+	@Test
+	void theNotificationsPageIsAccessible() {
+		// given a task offered to the legal team, whose member is told
+		engine.getRepositoryService().createDeployment().name("accessibility-notice").enableDuplicateFiltering(true)
+				.addModelInstance("accessibility-notice.bpmn", Bpmn.createExecutableProcess("accessibility-notice")
+						.name("Accessibility notice").camundaHistoryTimeToLive(1)
+						.startEvent().userTask("Review").name("Review the lease").camundaCandidateGroups("legal")
+						.endEvent().done())
+				.deploy();
+		engine.getRuntimeService().startProcessInstanceByKey("accessibility-notice", "SO-2099-0500");
+		chromium.driver().manage().deleteAllCookies();
+		chromium.signIn("legal", "demo");
+		chromium.open("/notifications");
+
+		assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Notifications");
+		assertThat(chromium.driver().findElement(By.tagName("main")).getText())
+				.contains("New task for your team: Review the lease (SO-2099-0500)");
+		chromium.assertAccessible();
+	}
+}

@@ -1,0 +1,185 @@
+package org.spinout.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.spinout.AppNode;
+import org.spinout.Poll;
+import org.spinout.WebClient;
+import org.spinout.postgres.PostgresTestDatabase;
+
+/**
+ * Two Spinout nodes, each in its own JVM, share one PostgreSQL database, as a cluster does. The
+ * timers here run on the real clock (a few seconds): the nodes are separate processes, so the
+ * engine clock of the test cannot be moved for them; the test polls with a bound.
+ */
+@Tag("cluster")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTest {
+
+	private static final String ADMIN = "root";
+
+	private static final String SECRET = "cluster-test-secret";
+
+	private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+	@TempDir
+	static Path logs;
+
+	AppNode nodeA;
+
+	AppNode nodeB;
+
+	@BeforeAll
+	void startTwoNodes() {
+		assumeTrue(PostgresTestDatabase.isOn(), "the cluster tests need PostgreSQL: -Dspinout.test.database=postgres");
+		String database = "spinout_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		String url = PostgresTestDatabase.create(database);
+		String[] settings = { "--spring.profiles.active=demo,postgres", "--spinout.demo.programmes=false",
+				"--spring.datasource.url=" + url, "--spring.datasource.username=" + PostgresTestDatabase.user(),
+				"--spring.datasource.password=" + PostgresTestDatabase.password(),
+				"--spinout.admin.username=" + ADMIN, "--spinout.admin.password=" + SECRET,
+				"--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000",
+				"--camunda.bpm.job-execution.lock-time-in-millis=4000" };
+		nodeA = AppNode.start(logs, "node-a", settings);
+		nodeB = AppNode.start(logs, "node-b", settings);
+		deploy(nodeA.client(), "cluster-timer", "PT3S");
+	}
+
+	@AfterAll
+	void stopNodes() {
+		if (nodeB != null) {
+			nodeB.close();
+		}
+		if (nodeA != null) {
+			nodeA.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void aTimerDueWhileBothNodesRunFiresExactlyOnce() {
+		List<String> instances = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			instances.add(start(i % 2 == 0 ? nodeA.client() : nodeB.client(), "cluster-timer"));
+		}
+
+		Poll.until(() -> count(nodeA.client(), "/engine-rest/task/count?processDefinitionKey=cluster-timer")
+				>= instances.size(), Duration.ofSeconds(60), "every timer fired");
+
+		for (String instance : instances) {
+			assertThat(count(nodeB.client(), "/engine-rest/task/count?processInstanceId=" + instance)).isEqualTo(1);
+			assertThat(count(nodeB.client(), "/engine-rest/history/activity-instance/count?processInstanceId="
+					+ instance + "&activityId=afterTimer")).as("the step after the timer ran once").isEqualTo(1);
+		}
+		assertThat(count(nodeA.client(), "/engine-rest/history/job-log/count?successLog=true"
+				+ "&jobDefinitionType=timer-intermediate-transition&processDefinitionKey=cluster-timer"))
+				.as("one successful timer job per instance").isEqualTo(instances.size());
+	}
+
+	@Test
+	@Order(2)
+	void aProgrammeStartedOnOneNodeIsWorkedOnTheOther() {
+		WebClient manager = nodeA.client();
+		manager.signIn("manager", "demo");
+		HttpResponse<String> started = manager.postForm("/programmes/new", "/programmes/new",
+				"programmeName", "Cluster Libraries", "parentBody", "Somerset Council", "parentBodyType", "council",
+				"nation", "england-wales", "serviceName", "Libraries", "staffCount", "90", "transferringStaffCount",
+				"80", "targetTransferDate-day", "1", "targetTransferDate-month", "4", "targetTransferDate-year", "2029");
+		assertThat(started.statusCode()).isEqualTo(200);
+		Matcher reference = Pattern.compile("SO-\\d{4}-\\d{4}").matcher(started.body());
+		assertThat(reference.find()).isTrue();
+
+		WebClient board = nodeB.client();
+		board.signIn("board", "demo");
+		String tasks = board.getWithBasic("/engine-rest/task?maxResults=5&processInstanceBusinessKey="
+				+ reference.group() + "&taskDefinitionKey=PrepareBusinessCase", ADMIN, SECRET).body();
+		Matcher taskId = ID.matcher(tasks);
+		assertThat(taskId.find()).as(tasks).isTrue();
+		HttpResponse<String> completed = board.postWithToken("/tasks/" + taskId.group(1) + "/complete",
+				"businessCaseStage", "outline", "preferredOption", "public-service-mutual", "optionsAppraisalSummary",
+				"The mutual keeps the service local and lets staff shape it over time.", "businessCaseLink",
+				"https://documents.example.org/case");
+
+		assertThat(completed.statusCode()).isEqualTo(302);
+		assertThat(count(nodeA.client(), "/engine-rest/task/count?processInstanceBusinessKey=" + reference.group()
+				+ "&taskDefinitionKey=SignOffFinancialCase")).isEqualTo(1);
+	}
+
+	@Test
+	@Order(3)
+	void whenANodeStopsTheOtherCarriesItsTimers() {
+		deploy(nodeA.client(), "cluster-failover", "PT6S");
+		List<String> instances = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			instances.add(start(nodeA.client(), "cluster-failover"));
+		}
+
+		nodeA.kill();
+
+		Poll.until(() -> count(nodeB.client(), "/engine-rest/task/count?processDefinitionKey=cluster-failover")
+				>= instances.size(), Duration.ofSeconds(60), "node B fired node A's timers");
+		assertThat(nodeA.isAlive()).isFalse();
+		for (String instance : instances) {
+			assertThat(count(nodeB.client(), "/engine-rest/history/activity-instance/count?processInstanceId="
+					+ instance + "&activityId=afterTimer")).isEqualTo(1);
+		}
+	}
+
+	private static void deploy(WebClient client, String key, String delay) {
+		HttpResponse<String> deployed = client.postMultipartWithBasic("/engine-rest/deployment/create", key + ".bpmn",
+				"""
+						<?xml version="1.0" encoding="UTF-8"?>
+						<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+						    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="spinout">
+						  <process id="%s" name="Cluster check" isExecutable="true" camunda:historyTimeToLive="1">
+						    <startEvent id="start"/>
+						    <sequenceFlow id="f1" sourceRef="start" targetRef="timer"/>
+						    <intermediateCatchEvent id="timer">
+						      <timerEventDefinition><timeDuration>%s</timeDuration></timerEventDefinition>
+						    </intermediateCatchEvent>
+						    <sequenceFlow id="f2" sourceRef="timer" targetRef="afterTimer"/>
+						    <manualTask id="afterTimer"/>
+						    <sequenceFlow id="f3" sourceRef="afterTimer" targetRef="wait"/>
+						    <userTask id="wait" camunda:candidateGroups="programme-managers"/>
+						  </process>
+						</definitions>
+						""".formatted(key, delay), ADMIN, SECRET);
+		assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+	}
+
+	private static String start(WebClient client, String key) {
+		HttpResponse<String> started = client.postJsonWithBasic("/engine-rest/process-definition/key/" + key + "/start",
+				"{}", ADMIN, SECRET);
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+		Matcher id = ID.matcher(started.body());
+		assertThat(id.find()).isTrue();
+		return id.group(1);
+	}
+
+	private static long count(WebClient client, String url) {
+		String body = client.getWithBasic(url, ADMIN, SECRET).body();
+		Matcher count = Pattern.compile("\"count\":(\\d+)").matcher(body);
+		assertThat(count.find()).as(body).isTrue();
+		return Long.parseLong(count.group(1));
+	}
+}
