@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,6 +100,19 @@ public class Forecasts {
 		return forecasts;
 	}
 
+	/**
+	 * When the latest model of a process, begun at {@code start}, ends by its plan alone (due dates
+	 * and clocks, no history): what a phase was planned to take, to set beside what it took.
+	 */
+	public Instant plannedEnd(String processKey, Instant start, Map<String, Object> variables) {
+		Context context = new Context(start, Map.of(), models.latest());
+		ProcessDefinition definition = context.latest().get(processKey);
+		if (definition == null) {
+			return start;
+		}
+		return new Walk(context, variables, Map.of()).process(models.graph(definition.getId()), start, null);
+	}
+
 	private Forecast forecast(String root, List<ActiveStep> active, Map<String, Object> variables, Context context) {
 		Map<String, List<ActiveStep>> byInstance = new HashMap<>();
 		active.forEach(step -> byInstance.computeIfAbsent(step.instanceId(), id -> new ArrayList<>()).add(step));
@@ -143,6 +157,15 @@ public class Forecasts {
 			}
 		}
 		return values;
+	}
+
+	/** The working days a due date expression plans, such as 10 for {@code ${workingDays.fromNow(10, nation)}}. */
+	static OptionalInt plannedWorkingDays(String expression) {
+		if (expression == null) {
+			return OptionalInt.empty();
+		}
+		Matcher days = WORKING_DAYS_FROM_NOW.matcher(expression.strip());
+		return days.matches() ? OptionalInt.of(Integer.parseInt(days.group(1))) : OptionalInt.empty();
 	}
 
 	/** The variables a due date or timer expression of a model counts from. */
@@ -238,10 +261,13 @@ public class Forecasts {
 			if (called == null) {
 				return start;
 			}
-			ProcessGraph graph = models.graph(called.getId());
+			return process(models.graph(called.getId()), start, node.name());
+		}
+
+		Instant process(ProcessGraph graph, Instant start, String phase) {
 			Map<String, Instant> arrivals = new HashMap<>();
 			graph.starts().forEach(id -> arrivals.put(id, start));
-			return forward(graph, Map.of(), arrivals, node.name());
+			return forward(graph, Map.of(), arrivals, phase);
 		}
 
 		/**

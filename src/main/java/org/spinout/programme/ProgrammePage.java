@@ -170,8 +170,8 @@ class ProgrammePage {
 			return List.of();
 		}
 		Map<String, String> phaseOf = new HashMap<>();
-		instances.forEach(instance -> phaseOf.put(instance.getId(), instance.getSuperProcessInstanceId() == null
-				? "Programme" : ProgrammePhases.name(journey, instance.getProcessDefinitionKey())));
+		instances.forEach(instance -> phaseOf.put(instance.getId(),
+				ProgrammePhases.name(journey, instance.getProcessDefinitionKey())));
 		Map<String, String> names = people.of(open.stream().map(Task::getAssignee).toList());
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		return open.stream().map(task -> new OpenTask(task.getId(), task.getName(),

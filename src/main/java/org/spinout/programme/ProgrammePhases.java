@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProgrammePhases {
 
+	/** What the page calls the main process, where a phase name would stand. */
+	public static final String MAIN = "Programme";
+
 	private final JourneyModels models;
 
 	ProgrammePhases(JourneyModels models) {
@@ -38,8 +41,14 @@ public class ProgrammePhases {
 				.toList();
 	}
 
-	/** A phase's name by its process key; the key itself for a process the main model does not call. */
-	static String name(List<Phase> phases, String processKey) {
+	/**
+	 * A phase's name by its process key: "Programme" for the main process itself, and the key for a
+	 * process the main model does not call.
+	 */
+	public static String name(List<Phase> phases, String processKey) {
+		if (ProgrammeStarter.PROCESS_KEY.equals(processKey)) {
+			return MAIN;
+		}
 		return phases.stream().filter(phase -> phase.processKey().equals(processKey)).map(Phase::name).findFirst()
 				.orElse(processKey);
 	}
