@@ -1,5 +1,6 @@
 package org.spinout;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -84,6 +85,34 @@ public final class WebClient {
 		return postForm("/", action, fields);
 	}
 
+	/**
+	 * Uploads a file as a multipart form would, with a CSRF token of this session taken from the
+	 * home page: the token first, then the file in the field {@code file}.
+	 */
+	public HttpResponse<String> postFile(String action, String fileName, byte[] content) {
+		String token = csrfToken(get("/").body());
+		String boundary = "spinout-" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\n"
+				+ "Content-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
+				+ "--" + boundary + "\r\n"
+				+ "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(uri(action))
+				.header("Accept", BROWSER_ACCEPT)
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+				.build());
+	}
+
+	/** A GET whose body is kept as bytes, for downloads. */
+	public HttpResponse<byte[]> getBytes(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Accept", BROWSER_ACCEPT).GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	public HttpResponse<String> postRaw(String action, String urlEncodedBody) {
 		return send(HttpRequest.newBuilder(uri(action))
 				.header("Accept", BROWSER_ACCEPT)
@@ -117,8 +146,12 @@ public final class WebClient {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
+		return send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
+			return http.send(request, body);
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("Request to " + request.uri() + " failed", e);

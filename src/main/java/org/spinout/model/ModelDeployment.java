@@ -31,11 +31,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Deploys the models of {@code processes/} and the forms of {@code forms/} when the engine
- * starts. Each BPMN file is its own deployment together with the forms it references (a form
- * reference with binding "deployment" looks in the same deployment); each decision table, and
- * each form no model references, is a deployment of its own. The engine's duplicate filtering
- * skips a deployment whose files are all unchanged, so only a changed model, or a model whose
- * forms changed, gets a new version.
+ * starts. Each BPMN file is its own deployment together with the forms and decision tables it
+ * references (a reference with binding "deployment" looks in the same deployment); each decision
+ * table and each form that no model references is a deployment of its own. The engine's
+ * duplicate filtering skips a deployment whose files are all unchanged, so only a changed model,
+ * or a model whose forms or decision tables changed, gets a new version.
  */
 @Component
 @Order(5)
@@ -46,6 +46,11 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
 	private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
 
 	private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"$#{}]+)\"");
+
+	private static final Pattern DECISION_REF = Pattern.compile("camunda:decisionRef=\"([^\"$#{}]+)\"");
+
+	/** A decision of a DMN file: {@code <decision id="...">}, not its decision table. */
+	private static final Pattern DECISION = Pattern.compile("<(?:\\w+:)?decision\\s[^>]*?\\bid=\"([^\"]+)\"");
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -68,6 +73,7 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
 	/** Deploys the given model and form files; returns the names of the deployments created. */
 	public List<String> deploy(RepositoryService repository, List<Resource> resources) throws IOException {
 		Map<String, Resource> formsById = new LinkedHashMap<>();
+		Map<String, Resource> tablesByDecision = new LinkedHashMap<>();
 		List<Resource> models = new ArrayList<>();
 		for (Resource resource : resources) {
 			String name = resource.getFilename();
@@ -77,34 +83,46 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
 			if (name.endsWith(".form")) {
 				formsById.put(formId(resource), resource);
 			}
+			else if (name.endsWith(".dmn")) {
+				matches(DECISION, resource).forEach(decision -> tablesByDecision.put(decision, resource));
+			}
 			else {
 				models.add(resource);
 			}
 		}
-		Set<String> referencedForms = new LinkedHashSet<>();
+		Set<Resource> referenced = new LinkedHashSet<>();
 		List<String> created = new ArrayList<>();
 		for (Resource model : models) {
-			List<Resource> group = new ArrayList<>(List.of(model));
-			if (model.getFilename().endsWith(".bpmn")) {
-				for (String formId : formReferences(model)) {
-					Resource form = formsById.get(formId);
-					if (form != null) {
-						group.add(form);
-						referencedForms.add(formId);
-					}
-					else {
-						log.warn("{} references the form '{}', which is not in forms/", model.getFilename(), formId);
-					}
-				}
-			}
-			deployGroup(repository, model.getFilename(), group).ifPresent(created::add);
+			Set<Resource> group = new LinkedHashSet<>(List.of(model));
+			group.addAll(referencedFiles(model, FORM_REF, formsById, "form", "forms/"));
+			group.addAll(referencedFiles(model, DECISION_REF, tablesByDecision, "decision", "processes/"));
+			referenced.addAll(group);
+			deployGroup(repository, model.getFilename(), List.copyOf(group)).ifPresent(created::add);
 		}
-		for (Map.Entry<String, Resource> form : formsById.entrySet()) {
-			if (!referencedForms.contains(form.getKey())) {
-				deployGroup(repository, form.getValue().getFilename(), List.of(form.getValue())).ifPresent(created::add);
+		Set<Resource> alone = new LinkedHashSet<>(tablesByDecision.values());
+		alone.addAll(formsById.values());
+		for (Resource file : alone) {
+			if (!referenced.contains(file)) {
+				deployGroup(repository, file.getFilename(), List.of(file)).ifPresent(created::add);
 			}
 		}
 		return created;
+	}
+
+	/** The files of the references the model makes with this pattern; a reference to no file is logged. */
+	private List<Resource> referencedFiles(Resource model, Pattern reference, Map<String, Resource> filesById,
+			String kind, String folder) throws IOException {
+		List<Resource> files = new ArrayList<>();
+		for (String id : matches(reference, model)) {
+			Resource file = filesById.get(id);
+			if (file != null) {
+				files.add(file);
+			}
+			else {
+				log.warn("{} references the {} '{}', which is not in {}", model.getFilename(), kind, id, folder);
+			}
+		}
+		return files;
 	}
 
 	private Optional<String> deployGroup(RepositoryService repository, String name, List<Resource> group)
@@ -140,10 +158,10 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
 		return (name.endsWith(".form") ? "forms/" : "processes/") + name;
 	}
 
-	private Set<String> formReferences(Resource model) throws IOException {
-		String xml = model.getContentAsString(StandardCharsets.UTF_8);
+	private static Set<String> matches(Pattern pattern, Resource file) throws IOException {
+		String xml = file.getContentAsString(StandardCharsets.UTF_8);
 		Set<String> ids = new LinkedHashSet<>();
-		Matcher matcher = FORM_REF.matcher(xml);
+		Matcher matcher = pattern.matcher(xml);
 		while (matcher.find()) {
 			ids.add(matcher.group(1));
 		}

@@ -7,15 +7,15 @@ import java.util.Optional;
  * The answer at a gate, as its form's {@code decision} field gives it. Rejecting or sending back
  * needs reasons, which go on record with the decision.
  */
-enum Decision {
+public enum Decision {
 
 	APPROVE("approve", "Approved"),
 	REJECT("reject", "Rejected"),
 	SEND_BACK("sendBack", "Sent back for changes");
 
-	static final String FIELD = "decision";
+	public static final String FIELD = "decision";
 
-	static final String REASON_FIELD = "decisionReason";
+	public static final String REASON_FIELD = "decisionReason";
 
 	private final String value;
 
@@ -26,16 +26,21 @@ enum Decision {
 		this.recordedAs = recordedAs;
 	}
 
-	static Optional<Decision> of(Object value) {
+	public static Optional<Decision> of(Object value) {
 		return Arrays.stream(values()).filter(decision -> decision.value.equals(value)).findFirst();
 	}
 
-	boolean needsReasons() {
+	/** The value the form's {@code decision} field submits. */
+	public String value() {
+		return value;
+	}
+
+	public boolean needsReasons() {
 		return this != APPROVE;
 	}
 
 	/** The comment that records the decision on the task and in the programme's history. */
-	String comment(String reasons) {
+	public String comment(String reasons) {
 		return reasons == null || reasons.isBlank() ? recordedAs : recordedAs + ": " + reasons.strip();
 	}
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * request, since its pages call the engine on the application's behalf.
  */
 @Component
-class TaskAccess {
+public class TaskAccess {
 
 	private final TaskService tasks;
 
@@ -27,7 +27,7 @@ class TaskAccess {
 	}
 
 	/** The task and what the user may do with it; empty when the task is not open. */
-	Optional<Permissions> of(SpinoutUser user, String taskId) {
+	public Optional<Permissions> of(SpinoutUser user, String taskId) {
 		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
 		if (task == null) {
 			return Optional.empty();
@@ -47,7 +47,7 @@ class TaskAccess {
 				.toList();
 	}
 
-	record Permissions(Task task, List<String> candidateGroups, boolean isAssignee, boolean isCandidate,
+	public record Permissions(Task task, List<String> candidateGroups, boolean isAssignee, boolean isCandidate,
 			boolean isManager) {
 
 		public boolean canSee() {

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * first, the engine refuses and nothing of this attempt is kept.
  */
 @Component
-class TaskCompletion {
+public class TaskCompletion {
 
 	private final TaskService tasks;
 
@@ -27,7 +27,7 @@ class TaskCompletion {
 	}
 
 	@Transactional
-	void complete(Task task, SpinoutUser user, Map<String, Object> values, String decisionComment) {
+	public void complete(Task task, SpinoutUser user, Map<String, Object> values, String decisionComment) {
 		acting.run(user, () -> {
 			if (task.getAssignee() == null) {
 				tasks.claim(task.getId(), user.id());

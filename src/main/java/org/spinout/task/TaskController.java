@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.spinout.document.Documents;
 import org.spinout.form.FormSchema;
 import org.spinout.form.FormSubmission;
 import org.spinout.form.Forms;
@@ -58,8 +59,11 @@ class TaskController {
 
 	private final ProgrammeAccess programmes;
 
+	private final Documents documents;
+
 	TaskController(TaskLists lists, TaskAccess access, TaskPage page, TaskCompletion completion, Forms forms,
-			ProgrammeAccess programmes) {
+			ProgrammeAccess programmes, Documents documents) {
+		this.documents = documents;
 		this.lists = lists;
 		this.access = access;
 		this.page = page;
@@ -243,6 +247,7 @@ class TaskController {
 		model.addAttribute("members", permissions.canAssign() ? page.members(permissions.candidateGroups()) : null);
 		model.addAttribute("schema", schema);
 		model.addAttribute("submission", submission);
+		model.addAllAttributes(documents.forTaskPage(task.getId(), reference));
 		return TASK_VIEW;
 	}
 

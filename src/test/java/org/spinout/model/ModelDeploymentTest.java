@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinout.SpinoutWebTest;
@@ -15,7 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
-/** A model is deployed again only when it, or a form it uses, changed. */
+/**
+ * A model is deployed with the forms and decision tables it uses, and again only when it or one
+ * of them changed.
+ */
 @SpinoutWebTest
 class ModelDeploymentTest {
 
@@ -24,6 +28,9 @@ class ModelDeploymentTest {
 
 	@Autowired
 	RepositoryService repository;
+
+	@Autowired
+	RuntimeService runtime;
 
 	@TempDir
 	Path folder;
@@ -65,6 +72,23 @@ class ModelDeploymentTest {
 				.containsExactlyInAnyOrder("processes/approve-dedup.bpmn", "forms/approve-dedup-form.form");
 	}
 
+	@Test
+	void aModelIsDeployedWithTheDecisionTablesItReferences() throws IOException {
+		Path model = write("decide-together.bpmn", decidingProcess("decide-together", "together-decision"));
+		Path table = write("together-decision.dmn", decision("together-decision"));
+		Path unused = write("unused-decision.dmn", decision("unused-decision"));
+
+		List<String> created = deployment.deploy(repository, resources(model, table, unused));
+		var instance = runtime.startProcessInstanceByKey("decide-together");
+
+		assertThat(created).containsExactly("decide-together.bpmn", "unused-decision.dmn");
+		assertThat(repository.getDeploymentResourceNames(
+				repository.createProcessDefinitionQuery().processDefinitionKey("decide-together").latestVersion()
+						.singleResult().getDeploymentId()))
+				.containsExactlyInAnyOrder("processes/decide-together.bpmn", "processes/together-decision.dmn");
+		assertThat(runtime.getVariable(instance.getId(), "answer")).isEqualTo("yes");
+	}
+
 	private int version(String key) {
 		return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
 				.getVersion();
@@ -79,17 +103,51 @@ class ModelDeploymentTest {
 	}
 
 	private static String process(String key, String taskName, String formId) {
+		return executable(key, "task", """
+				<userTask id="task" name="%s" camunda:formRef="%s" camunda:formRefBinding="deployment"/>
+				""".formatted(taskName, formId));
+	}
+
+	/** A process that waits after a business rule task bound to the decision of its own deployment. */
+	private static String decidingProcess(String key, String decisionId) {
+		return executable(key, "decide", """
+				<businessRuleTask id="decide" camunda:decisionRef="%s" camunda:decisionRefBinding="deployment"
+				    camunda:mapDecisionResult="singleEntry" camunda:resultVariable="answer"/>
+				<sequenceFlow id="f2" sourceRef="decide" targetRef="wait"/>
+				<userTask id="wait"/>
+				""".formatted(decisionId));
+	}
+
+	/** An executable process whose start event leads to the element {@code first} of these elements. */
+	private static String executable(String key, String first, String elements) {
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
 				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="spinout">
 				  <process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
 				    <startEvent id="start"/>
-				    <sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
-				    <userTask id="task" name="%s" camunda:formRef="%s" camunda:formRefBinding="deployment"/>
-				  </process>
+				    <sequenceFlow id="f1" sourceRef="start" targetRef="%s"/>
+				%s  </process>
 				</definitions>
-				""".formatted(key, taskName, formId);
+				""".formatted(key, first, elements);
+	}
+
+	private static String decision(String id) {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+				    xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="%1$s-definitions" name="%1$s"
+				    namespace="spinout">
+				  <decision id="%1$s" name="%1$s" camunda:historyTimeToLive="1">
+				    <decisionTable id="%1$s-table">
+				      <output id="answer" name="answer" typeRef="string"/>
+				      <rule id="always">
+				        <outputEntry id="yes"><text>"yes"</text></outputEntry>
+				      </rule>
+				    </decisionTable>
+				  </decision>
+				</definitions>
+				""".formatted(id);
 	}
 
 	private static String form(String id, String label) {
