@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.spinout.document.Documents;
 import org.spinout.identity.Role;
 import org.spinout.identity.UserNames;
 import org.spinout.security.SpinoutUser;
@@ -56,15 +57,18 @@ class ProgrammeController {
 
 	private final DeadlineCalendar calendars;
 
+	private final Documents documents;
+
 	private final IdentityService identity;
 
 	ProgrammeController(ProgrammeAccess access, ProgrammePage page, ProgrammeActions actions,
-			ProgrammeDiagram diagrams, DeadlineCalendar calendars, IdentityService identity) {
+			ProgrammeDiagram diagrams, DeadlineCalendar calendars, Documents documents, IdentityService identity) {
 		this.access = access;
 		this.page = page;
 		this.actions = actions;
 		this.diagrams = diagrams;
 		this.calendars = calendars;
+		this.documents = documents;
 		this.identity = identity;
 	}
 
@@ -77,6 +81,9 @@ class ProgrammeController {
 		model.addAttribute("programme", view.programme());
 		model.addAttribute("diagram", diagrams.choose(reference, diagram));
 		model.addAttribute("isManager", isManager(user));
+		model.addAttribute("documents", documents.forProgramme(reference));
+		model.addAttribute("documentUpload", Documents.programmeUploadAction(reference));
+		model.addAttribute("returnTo", "/programmes/" + reference);
 		return VIEW;
 	}
 

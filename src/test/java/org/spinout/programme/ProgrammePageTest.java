@@ -168,6 +168,22 @@ class ProgrammePageTest {
 				"Forecasts as of " + forecast.asOf().format(day), forecast.goLive().format(day));
 	}
 
+	@Test
+	void documentsAddedToTheProgrammeAreListedOnItsPage() {
+		// when a document is uploaded from the programme's page
+		HttpResponse<String> uploaded = manager.postFile("/programmes/" + reference + "/documents?returnTo=/programmes/"
+				+ reference, "business-case.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes());
+
+		// then the person comes back to the page, where it is listed
+		assertThat(uploaded.statusCode()).isEqualTo(302);
+		assertThat(uploaded.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+				.endsWith("/programmes/" + reference));
+		String page = manager.get("/programmes/" + reference).body();
+		String documents = page.substring(page.indexOf("id=\"documents\""), page.indexOf("id=\"history\""));
+		assertThat(documents).contains("business-case.pdf", "Priya Shah",
+				"action=\"/programmes/" + reference + "/documents?returnTo=/programmes/" + reference + "\"");
+	}
+
 	private void complete(String taskKey, Map<String, Object> values) {
 		tasks.complete(programmes.task(reference, taskKey).getId(), values);
 	}
