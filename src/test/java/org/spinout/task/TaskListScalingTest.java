@@ -2,10 +2,19 @@ package org.spinout.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,6 +25,7 @@ import org.spinout.programme.ProgrammeStarter;
 import org.spinout.sql.SqlStatementCounter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Rendering a page takes as many SQL statements with 2,000 more programmes as before: the task
@@ -41,6 +51,17 @@ class TaskListScalingTest {
 
 	@Autowired
 	TaskService tasks;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	NamedParameterJdbcTemplate jdbc;
+
+	final List<String> seeded = new ArrayList<>();
 
 	WebClient board;
 
@@ -76,6 +97,7 @@ class TaskListScalingTest {
 		manager = new WebClient(port);
 		manager.signIn("manager", "demo");
 		firstProgramme = programmes.start("Scaling first");
+		seeded.add(firstProgramme);
 		seed(programmes, 19);
 		warmUp();
 
@@ -137,9 +159,31 @@ class TaskListScalingTest {
 		return Long.parseLong(matcher.group(1).replace(",", ""));
 	}
 
-	private static void seed(TestProgrammes programmes, int count) {
+	/**
+	 * Takes the seeded programmes out again, with their history and notifications: every application
+	 * test shares this database, and 2,000 programmes would crowd others' lists and outbox.
+	 */
+	@AfterAll
+	void removeTheSeededProgrammes() {
+		for (int i = 0; i < seeded.size(); i += 500) {
+			List<String> references = seeded.subList(i, Math.min(seeded.size(), i + 500));
+			List<String> instances = history.createHistoricProcessInstanceQuery()
+					.processInstanceBusinessKeyIn(references.toArray(String[]::new)).list().stream()
+					.map(HistoricProcessInstance::getId).toList();
+			List<String> running = runtime.createProcessInstanceQuery().processInstanceIds(Set.copyOf(instances))
+					.rootProcessInstances().list().stream().map(ProcessInstance::getId).toList();
+			runtime.deleteProcessInstances(running, "Scaling test finished", true, true);
+			history.deleteHistoricProcessInstances(instances);
+			jdbc.update("DELETE FROM spinout_notification WHERE programme_reference IN (:references)",
+					Map.of("references", references));
+			jdbc.update("DELETE FROM spinout_clock_alert WHERE programme_id IN (:instances)",
+					Map.of("instances", instances));
+		}
+	}
+
+	private void seed(TestProgrammes programmes, int count) {
 		for (int i = 0; i < count; i++) {
-			programmes.start("Scaling " + i);
+			seeded.add(programmes.start("Scaling " + i));
 		}
 	}
 }
