@@ -1,9 +1,14 @@
 # Spinout in a container: the first stage builds the jar with Maven, the second runs it on a
 # Java 17 runtime as an unprivileged user, keeping the embedded database in a volume.
 FROM maven:3.9-eclipse-temurin-17 AS build
+# Node.js and npm bundle the process designers' editors (frontend/) during the Maven build.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends nodejs npm \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /build
 COPY pom.xml ./
 RUN mvn -B -q dependency:go-offline
+COPY frontend ./frontend
 COPY src ./src
 COPY processes ./processes
 COPY forms ./forms

@@ -59,6 +59,21 @@ public final class AppNode implements AutoCloseable {
 		return log;
 	}
 
+	/** The node's resident memory, from the operating system, in megabytes; -1 where unknown. */
+	public long residentMegabytes() {
+		try {
+			for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
+				}
+			}
+		}
+		catch (IOException unreadable) {
+			// not on Linux: no figure
+		}
+		return -1;
+	}
+
 	public boolean isAlive() {
 		return process.isAlive();
 	}

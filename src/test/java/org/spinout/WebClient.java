@@ -22,7 +22,7 @@ public final class WebClient {
 
 	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+	private static final Pattern CSRF = Pattern.compile("(?:name=\"_csrf\" value|data-csrf-token)=\"([^\"]+)\"");
 
 	private final String base;
 
@@ -111,6 +111,62 @@ public final class WebClient {
 	public HttpResponse<byte[]> getBytes(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).header("Accept", BROWSER_ACCEPT).GET().build(),
 				HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	/**
+	 * Posts files as the upload form at {@code formPage} would (field {@code files}), with that
+	 * page's CSRF token and any further fields as name-value pairs.
+	 */
+	public HttpResponse<String> postFiles(String formPage, String action, java.util.Map<String, String> files,
+			String... fields) {
+		String boundary = "spinout-" + System.nanoTime();
+		StringBuilder body = new StringBuilder();
+		body.append("--").append(boundary).append("\r\n")
+				.append("Content-Disposition: form-data; name=\"_csrf\"\r\n\r\n")
+				.append(csrfToken(get(formPage).body())).append("\r\n");
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			body.append("--").append(boundary).append("\r\n")
+					.append("Content-Disposition: form-data; name=\"").append(fields[i]).append("\"\r\n\r\n")
+					.append(fields[i + 1]).append("\r\n");
+		}
+		files.forEach((name, content) -> body.append("--").append(boundary).append("\r\n")
+				.append("Content-Disposition: form-data; name=\"files\"; filename=\"").append(name).append("\"\r\n")
+				.append("Content-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
+		body.append("--").append(boundary).append("--\r\n");
+		return send(HttpRequest.newBuilder(uri(action))
+				.header("Accept", BROWSER_ACCEPT)
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+				.build());
+	}
+
+	/** Posts several files to the REST API's deployment endpoint, as Camunda Modeler does. */
+	public HttpResponse<String> deployWithBasic(java.util.Map<String, String> files, String user, String password) {
+		String boundary = "spinout-" + System.nanoTime();
+		StringBuilder body = new StringBuilder();
+		body.append("--").append(boundary).append("\r\n")
+				.append("Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n")
+				.append(files.keySet().iterator().next()).append("\r\n");
+		files.forEach((name, content) -> body.append("--").append(boundary).append("\r\n")
+				.append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"").append(name)
+				.append("\"\r\n")
+				.append("Content-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
+		body.append("--").append(boundary).append("--\r\n");
+		return send(HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+				.header("Authorization", basic(user, password))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+				.build());
+	}
+
+	/** Posts JSON with the CSRF token of the page at {@code page}, as the designer's editor does. */
+	public HttpResponse<String> postJson(String page, String action, String json) {
+		String token = csrfToken(get(page).body());
+		return send(HttpRequest.newBuilder(uri(action))
+				.header("Content-Type", "application/json")
+				.header("X-CSRF-TOKEN", token)
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build());
 	}
 
 	public HttpResponse<String> postRaw(String action, String urlEncodedBody) {

@@ -37,6 +37,7 @@ import org.spinout.programme.ProgrammeStarter;
 import org.spinout.security.SpinoutUser;
 import org.spinout.task.Decision;
 import org.spinout.task.TaskCompletion;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,9 +82,26 @@ public class JourneyDriver {
 
 	private final IdentityService identity;
 
+	/** The last step of completing a task: the application's own path, or the engine's alone. */
+	public interface Completer {
+
+		void complete(Task task, SpinoutUser user, Map<String, Object> values, String comment);
+	}
+
+	private final Completer completer;
+
+	@Autowired
 	JourneyDriver(ProgrammeStarter starter, Forms forms, TaskCompletion completion, PlausibleAnswers plausible,
 			WorkingDays workingDays, RepositoryService repository, RuntimeService runtime, TaskService tasks,
 			ManagementService management, IdentityService identity) {
+		this(starter, forms, completion, plausible, workingDays, repository, runtime, tasks, management, identity,
+				completion::complete);
+	}
+
+	private JourneyDriver(ProgrammeStarter starter, Forms forms, TaskCompletion completion, PlausibleAnswers plausible,
+			WorkingDays workingDays, RepositoryService repository, RuntimeService runtime, TaskService tasks,
+			ManagementService management, IdentityService identity, Completer completer) {
+		this.completer = completer;
 		this.starter = starter;
 		this.forms = forms;
 		this.completion = completion;
@@ -287,7 +305,16 @@ public class JourneyDriver {
 		String comment = Decision.of(values.get(Decision.FIELD))
 				.map(decision -> decision.comment((String) values.get(Decision.REASON_FIELD)))
 				.orElse(null);
-		completion.complete(task, candidateFor(task, run.people()), values, comment);
+		completer.complete(task, candidateFor(task, run.people()), values, comment);
+	}
+
+	/**
+	 * The same driver with another last step, for the benchmark that sets the application's
+	 * completion path against the engine's bare {@code TaskService.complete}.
+	 */
+	public JourneyDriver completingWith(Completer other) {
+		return new JourneyDriver(starter, forms, completion, plausible, workingDays, repository, runtime, tasks,
+				management, identity, other);
 	}
 
 	private Map<String, Object> fill(FormSchema schema, Map<String, Object> stored, Map<String, Object> given,

@@ -28,9 +28,9 @@ class PlausibleAnswers {
 	private static final List<String> PATTERNED = List.of("1-1000012345", "31207R", "14876023", "ZB123456",
 			"E10000008", "ABC12");
 
-	private final AwardRouteLimits routes;
+	private final DeployedAwardRoutes routes;
 
-	PlausibleAnswers(AwardRouteLimits routes) {
+	PlausibleAnswers(DeployedAwardRoutes routes) {
 		this.routes = routes;
 	}
 
@@ -167,7 +167,7 @@ class PlausibleAnswers {
 		case "serviceSpecificationSummary" -> "Outcomes, standards and reporting for " + service + ", based on "
 				+ "the current service with the changes agreed in the business case.";
 		case "awardRoute" -> routes.preferredFor(asked.text("procurementRegime", ""))
-				.map(AwardRouteLimits.Limits::route).orElse(null);
+				.map(DeployedAwardRoutes.Limits::route).orElse(null);
 		case "contractTermYears" -> contractTerm(asked);
 		case "psrProcess" -> "direct-award-c";
 		case "reservedConditions" -> String.join(",", field.options().stream().map(Option::value).toList());
@@ -266,7 +266,7 @@ class PlausibleAnswers {
 	private Long contractTerm(Asked asked) {
 		long proposed = asked.number("proposedContractTermYears", 5);
 		Object route = asked.seen().apply("awardRoute");
-		AwardRouteLimits.Limits limits = route == null ? null : routes.of(route.toString());
+		DeployedAwardRoutes.Limits limits = route == null ? null : routes.of(route.toString());
 		return limits == null || limits.maxTermYears() == null ? proposed : Math.min(proposed, limits.maxTermYears());
 	}
 }

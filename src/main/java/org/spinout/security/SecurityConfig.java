@@ -90,6 +90,9 @@ class SecurityConfig {
 						.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET,
 								"/account/calendar.ics")).permitAll()
 						.requestMatchers(path("/actuator/**")).hasAuthority(Role.ADMINISTRATORS.groupId())
+						// the models area: changing the journey is for process designers and administrators
+						.requestMatchers(path("/designer"), path("/designer/**"))
+						.hasAnyAuthority(Role.PROCESS_DESIGNERS.groupId(), Role.ADMINISTRATORS.groupId())
 						.anyRequest().authenticated())
 				.formLogin(login -> login.loginPage(LOGIN_PAGE)
 						.defaultSuccessUrl("/")

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.spinout.designer.ModelRules;
+import org.spinout.model.ModelProblem;
 
 /**
  * The build check over the repository's {@code processes/} and {@code forms/}, and proof on small
@@ -28,7 +30,7 @@ class ModelRulesTest {
 		Path base = BASE;
 
 		// when
-		List<String> problems = ModelRules.check(base.resolve("processes"), base.resolve("forms"));
+		List<String> problems = describe(ModelRules.check(base.resolve("processes"), base.resolve("forms")));
 
 		// then
 		assertThat(problems).as("problems in processes/ and forms/").isEmpty();
@@ -37,7 +39,7 @@ class ModelRulesTest {
 	@Test
 	void aModelKeepingEveryRuleHasNoProblems() {
 		// given / when
-		List<String> problems = ModelRules.check(SAMPLES.resolve("good/processes"), SAMPLES.resolve("good/forms"));
+		List<String> problems = describe(ModelRules.check(SAMPLES.resolve("good/processes"), SAMPLES.resolve("good/forms")));
 
 		// then
 		assertThat(problems).isEmpty();
@@ -46,7 +48,7 @@ class ModelRulesTest {
 	@Test
 	void reportsEachBrokenRule() {
 		// given / when
-		List<String> problems = ModelRules.check(SAMPLES.resolve("bad/processes"), SAMPLES.resolve("bad/forms"));
+		List<String> problems = describe(ModelRules.check(SAMPLES.resolve("bad/processes"), SAMPLES.resolve("bad/forms")));
 
 		// then
 		String model = "processes/bad-model.bpmn: ";
@@ -85,5 +87,10 @@ class ModelRulesTest {
 						model + "Decided: is named but its shape has no label bounds",
 						model + "shapes of WrongBinding and MissingForm overlap",
 						model + "shapes of WrongBindingLate and MissingForm overlap");
+	}
+
+	/** The build prints each problem as "file: element: what is wrong". */
+	private static List<String> describe(List<ModelProblem> problems) {
+		return problems.stream().map(ModelProblem::toString).toList();
 	}
 }

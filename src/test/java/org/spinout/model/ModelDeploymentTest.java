@@ -72,23 +72,6 @@ class ModelDeploymentTest {
 				.containsExactlyInAnyOrder("processes/approve-dedup.bpmn", "forms/approve-dedup-form.form");
 	}
 
-	@Test
-	void aModelIsDeployedWithTheDecisionTablesItReferences() throws IOException {
-		Path model = write("decide-together.bpmn", decidingProcess("decide-together", "together-decision"));
-		Path table = write("together-decision.dmn", decision("together-decision"));
-		Path unused = write("unused-decision.dmn", decision("unused-decision"));
-
-		List<String> created = deployment.deploy(repository, resources(model, table, unused));
-		var instance = runtime.startProcessInstanceByKey("decide-together");
-
-		assertThat(created).containsExactly("decide-together.bpmn", "unused-decision.dmn");
-		assertThat(repository.getDeploymentResourceNames(
-				repository.createProcessDefinitionQuery().processDefinitionKey("decide-together").latestVersion()
-						.singleResult().getDeploymentId()))
-				.containsExactlyInAnyOrder("processes/decide-together.bpmn", "processes/together-decision.dmn");
-		assertThat(runtime.getVariable(instance.getId(), "answer")).isEqualTo("yes");
-	}
-
 	private int version(String key) {
 		return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
 				.getVersion();

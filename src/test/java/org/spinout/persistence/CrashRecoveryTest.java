@@ -37,12 +37,24 @@ class CrashRecoveryTest {
 					"crash.bpmn", """
 							<?xml version="1.0" encoding="UTF-8"?>
 							<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+							    xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+							    xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+							    xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
 							    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="spinout">
-							  <process id="crash" name="Crash" isExecutable="true" camunda:historyTimeToLive="1">
+							  <process id="crash" name="Crash check" isExecutable="true" camunda:historyTimeToLive="1">
 							    <startEvent id="start"/>
 							    <sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
-							    <userTask id="wait" camunda:candidateGroups="programme-managers"/>
+							    <intermediateCatchEvent id="wait">
+							      <timerEventDefinition><timeDate>2099-01-01T00:00:00</timeDate></timerEventDefinition>
+							    </intermediateCatchEvent>
 							  </process>
+							  <bpmndi:BPMNDiagram id="diagram">
+							    <bpmndi:BPMNPlane id="plane" bpmnElement="crash">
+							      <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="100" y="100" width="36" height="36"/></bpmndi:BPMNShape>
+							      <bpmndi:BPMNShape id="wait_di" bpmnElement="wait"><dc:Bounds x="200" y="100" width="36" height="36"/></bpmndi:BPMNShape>
+							      <bpmndi:BPMNEdge id="f1_di" bpmnElement="f1"><di:waypoint x="136" y="118"/><di:waypoint x="200" y="118"/></bpmndi:BPMNEdge>
+							    </bpmndi:BPMNPlane>
+							  </bpmndi:BPMNDiagram>
 							</definitions>
 							""", "root", "crash-test-secret");
 			assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);

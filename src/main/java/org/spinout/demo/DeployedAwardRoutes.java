@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * decision of any programme, so it leaves nothing in the decision history.
  */
 @Component
-class AwardRouteLimits {
+class DeployedAwardRoutes {
 
 	static final String DECISION = "award-route-limits";
 
@@ -34,7 +34,7 @@ class AwardRouteLimits {
 
 	private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
-	AwardRouteLimits(RepositoryService repository) {
+	DeployedAwardRoutes(RepositoryService repository) {
 		this.repository = repository;
 	}
 

@@ -1,14 +1,14 @@
-package org.spinout.journey;
+package org.spinout.designer;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,64 +47,104 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.spinout.model.ModelFile;
+import org.spinout.model.ModelProblem;
 
 /**
  * The rules every model in {@code processes/} and form in {@code forms/} must keep so that the
- * journey runs, opens cleanly in Camunda Modeler and reads the same everywhere. Reports every
- * problem as "file: element: what is wrong" rather than stopping at the first.
+ * journey runs, opens cleanly in Camunda Modeler and reads the same everywhere. The build checks
+ * the repository's folders with them, and every deployment is checked with them first, so a
+ * model deployed from the browser can go back into {@code processes/} as it is. Reports every
+ * problem, each with its file and element, rather than stopping at the first.
  */
-final class ModelRules {
+public final class ModelRules {
+
+	/**
+	 * What the checked files may refer to besides each other, and how to say that a reference
+	 * leads nowhere.
+	 */
+	public record Scope(Set<String> otherProcessKeys, Set<String> otherDecisionIds, String noSuchForm,
+			String noSuchProcess, String noSuchDecision) {
+
+		/** The repository's folders: every model and form is in them. */
+		public static Scope repository() {
+			return new Scope(Set.of(), Set.of(), "names no form in forms/", "which no file in processes/ defines",
+					"which no file in processes/ defines");
+		}
+
+		/** A deployment: forms must travel with their models; processes and decisions may be deployed already. */
+		public static Scope deployment(Set<String> deployedProcessKeys, Set<String> deployedDecisionIds) {
+			return new Scope(Set.copyOf(deployedProcessKeys), Set.copyOf(deployedDecisionIds),
+					"names no form in this deployment: add the form file to it",
+					"which is neither in this deployment nor deployed",
+					"which is neither in this deployment nor deployed");
+		}
+	}
 
 	/** Role groups that may work on tasks; process designers change models and never get tasks. */
-	static final Set<String> TASK_GROUPS = Set.of("programme-managers", "shadow-board", "sponsors",
+	public static final Set<String> TASK_GROUPS = Set.of("programme-managers", "shadow-board", "sponsors",
 			"decision-makers", "legal", "finance", "scrutiny", "commissioners", "procurement", "hr", "unions",
 			"pensions");
 	static final String REMINDER_TIMER = "${taskDeadlines.reminder(execution)}";
 	static final String ESCALATION_TIMER = "${taskDeadlines.escalation(execution)}";
 	static final String RECORD_STOP = "${recordProgrammeStop}";
 
-	private final Path processes;
-	private final Path forms;
+	private final List<ModelFile> files;
+	private final Scope scope;
 	private final ObjectMapper json = new ObjectMapper();
-	private final List<String> problems = new ArrayList<>();
+	private final List<ModelProblem> problems = new ArrayList<>();
 
-	private ModelRules(Path processes, Path forms) {
-		this.processes = processes;
-		this.forms = forms;
+	private ModelRules(List<ModelFile> files, Scope scope) {
+		this.files = files;
+		this.scope = scope;
+	}
+
+	/** Every problem found in the files; empty when all rules hold. */
+	public static List<ModelProblem> check(List<ModelFile> files, Scope scope) {
+		ModelRules rules = new ModelRules(files, scope);
+		rules.run();
+		return List.copyOf(rules.problems);
 	}
 
 	/** Every problem found in the two folders; empty when all rules hold. A missing folder holds nothing. */
-	static List<String> check(Path processes, Path forms) {
-		ModelRules rules = new ModelRules(processes, forms);
-		rules.run();
-		return List.copyOf(rules.problems);
+	public static List<ModelProblem> check(Path processes, Path forms) {
+		List<ModelFile> files = new ArrayList<>();
+		files.addAll(read(processes, ".bpmn"));
+		files.addAll(read(processes, ".dmn"));
+		files.addAll(read(forms, ".form"));
+		return check(files, Scope.repository());
 	}
 
 	private void run() {
 		Set<String> formIds = checkForms();
 		Set<String> decisionIds = checkDecisions();
-		Map<Path, BpmnModelInstance> models = readProcesses();
-		Set<String> processKeys = new HashSet<>();
+		decisionIds.addAll(scope.otherDecisionIds());
+		Map<String, BpmnModelInstance> models = readProcesses();
+		Set<String> processKeys = new HashSet<>(scope.otherProcessKeys());
 		models.values().forEach(model -> model.getModelElementsByType(Process.class).stream()
 				.filter(Process::isExecutable)
 				.forEach(process -> processKeys.add(process.getId())));
-		models.forEach((file, model) -> checkProcess(name(file), model, formIds, decisionIds, processKeys));
+		models.forEach((file, model) -> checkProcess(file, model, formIds, decisionIds, processKeys));
 	}
 
 	private Set<String> checkForms() {
 		Set<String> ids = new HashSet<>();
-		for (Path file : files(forms, ".form")) {
-			String name = name(file);
+		for (ModelFile file : files(ModelFile.FORM)) {
+			String name = file.name();
 			JsonNode form;
 			try {
-				form = json.readTree(file.toFile());
+				form = json.readTree(file.content());
 			}
 			catch (JsonProcessingException e) {
 				problem(name, "is not valid JSON (" + e.getOriginalMessage() + ")");
 				continue;
 			}
 			catch (IOException e) {
-				throw new UncheckedIOException("Cannot read " + file, e);
+				throw new UncheckedIOException("Cannot read " + name, e);
+			}
+			if (form == null || !form.isObject()) {
+				problem(name, "is not a form: it holds no JSON object");
+				continue;
 			}
 			String id = form.path("id").asText("");
 			if (id.isBlank()) {
@@ -121,36 +161,36 @@ final class ModelRules {
 
 	private Set<String> checkDecisions() {
 		Set<String> ids = new HashSet<>();
-		for (Path file : files(processes, ".dmn")) {
+		for (ModelFile file : files(ModelFile.DMN)) {
 			DmnModelInstance model;
-			try (InputStream in = Files.newInputStream(file)) {
-				model = Dmn.readModelFromStream(in);
+			try {
+				model = Dmn.readModelFromStream(new ByteArrayInputStream(file.content()));
 			}
-			catch (IOException | RuntimeException e) {
-				problem(name(file), "cannot be read as DMN (" + rootMessage(e) + ")");
+			catch (RuntimeException e) {
+				problem(file.name(), "cannot be read as DMN (" + rootMessage(e) + ")");
 				continue;
 			}
 			for (Decision decision : model.getModelElementsByType(Decision.class)) {
 				ids.add(decision.getId());
 				if (isBlank(decision.getName())) {
-					problem(name(file), decision.getId(), "decision has no name");
+					problem(file.name(), decision, "decision has no name");
 				}
 				if (isBlank(decision.getCamundaHistoryTimeToLiveString())) {
-					problem(name(file), decision.getId(), "decision has no camunda:historyTimeToLive");
+					problem(file.name(), decision, "decision has no camunda:historyTimeToLive");
 				}
 			}
 		}
 		return ids;
 	}
 
-	private Map<Path, BpmnModelInstance> readProcesses() {
-		Map<Path, BpmnModelInstance> models = new HashMap<>();
-		for (Path file : files(processes, ".bpmn")) {
-			try (InputStream in = Files.newInputStream(file)) {
-				models.put(file, Bpmn.readModelFromStream(in));
+	private Map<String, BpmnModelInstance> readProcesses() {
+		Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
+		for (ModelFile file : files(ModelFile.BPMN)) {
+			try {
+				models.put(file.name(), Bpmn.readModelFromStream(new ByteArrayInputStream(file.content())));
 			}
-			catch (IOException | RuntimeException e) {
-				problem(name(file), "cannot be read as BPMN (" + rootMessage(e) + ")");
+			catch (RuntimeException e) {
+				problem(file.name(), "cannot be read as BPMN (" + rootMessage(e) + ")");
 			}
 		}
 		return models;
@@ -166,10 +206,10 @@ final class ModelRules {
 		}
 		for (Process process : executable) {
 			if (isBlank(process.getName())) {
-				problem(file, process.getId(), "process has no name");
+				problem(file, process, "process has no name");
 			}
 			if (isBlank(process.getCamundaHistoryTimeToLiveString())) {
-				problem(file, process.getId(), "process has no camunda:historyTimeToLive");
+				problem(file, process, "process has no camunda:historyTimeToLive");
 			}
 		}
 		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -182,20 +222,19 @@ final class ModelRules {
 		}
 		for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
 			if (!processKeys.contains(call.getCalledElement())) {
-				problem(file, call.getId(), "calls process '" + call.getCalledElement()
-						+ "', which no file in processes/ defines");
+				problem(file, call, "calls process '" + call.getCalledElement() + "', " + scope.noSuchProcess());
 			}
 		}
 		for (BusinessRuleTask rule : model.getModelElementsByType(BusinessRuleTask.class)) {
 			if (rule.getCamundaDecisionRef() != null && !decisionIds.contains(rule.getCamundaDecisionRef())) {
-				problem(file, rule.getId(), "evaluates decision '" + rule.getCamundaDecisionRef()
-						+ "', which no file in processes/ defines");
+				problem(file, rule, "evaluates decision '" + rule.getCamundaDecisionRef() + "', "
+						+ scope.noSuchDecision());
 			}
 		}
 		for (EndEvent end : model.getModelElementsByType(EndEvent.class)) {
 			long incoming = incoming(model, end);
 			if (recordsProgrammeStop(end) && incoming > 1) {
-				problem(file, end.getId(), "records a programme stop for " + incoming
+				problem(file, end, "records a programme stop for " + incoming
 						+ " incoming flows: give each gate its own end event so the stop names its gate");
 			}
 		}
@@ -203,41 +242,40 @@ final class ModelRules {
 	}
 
 	private void checkUserTask(String file, UserTask task, Set<String> formIds) {
-		String id = task.getId();
 		if (isBlank(task.getCamundaCandidateGroups())) {
-			problem(file, id, "user task has no camunda:candidateGroups");
+			problem(file, task, "user task has no camunda:candidateGroups");
 		}
 		else {
 			task.getCamundaCandidateGroupsList().stream().map(String::trim)
 					.filter(group -> !TASK_GROUPS.contains(group))
-					.forEach(group -> problem(file, id, "candidate group '" + group + "' is not a role group"));
+					.forEach(group -> problem(file, task, "candidate group '" + group + "' is not a role group"));
 		}
 		if (task.getCamundaFormRef() == null) {
-			problem(file, id, "user task has no camunda:formRef");
+			problem(file, task, "user task has no camunda:formRef");
 		}
 		else {
 			checkFormRef(file, task, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), formIds);
 		}
 		if (isBlank(task.getCamundaDueDate())) {
-			problem(file, id, "user task has no camunda:dueDate");
+			problem(file, task, "user task has no camunda:dueDate");
 		}
 		if (task.getDocumentations().stream().map(Documentation::getTextContent).allMatch(ModelRules::isBlank)) {
-			problem(file, id, "user task has no documentation");
+			problem(file, task, "user task has no documentation");
 		}
 		if (!hasTimeoutListener(task, "reminder", "${taskReminder}", REMINDER_TIMER)) {
-			problem(file, id, "user task lacks the timeout listener 'reminder': ${taskReminder} at " + REMINDER_TIMER);
+			problem(file, task, "user task lacks the timeout listener 'reminder': ${taskReminder} at " + REMINDER_TIMER);
 		}
 		if (!hasTimeoutListener(task, "escalation", "${taskEscalation}", ESCALATION_TIMER)) {
-			problem(file, id, "user task lacks the timeout listener 'escalation': ${taskEscalation} at " + ESCALATION_TIMER);
+			problem(file, task, "user task lacks the timeout listener 'escalation': ${taskEscalation} at " + ESCALATION_TIMER);
 		}
 	}
 
 	private void checkFormRef(String file, BaseElement element, String formRef, String binding, Set<String> formIds) {
 		if (!"deployment".equals(binding)) {
-			problem(file, element.getId(), "form reference '" + formRef + "' needs camunda:formRefBinding=\"deployment\"");
+			problem(file, element, "form reference '" + formRef + "' needs camunda:formRefBinding=\"deployment\"");
 		}
 		if (!formIds.contains(formRef)) {
-			problem(file, element.getId(), "form reference '" + formRef + "' names no form in forms/");
+			problem(file, element, "form reference '" + formRef + "' " + scope.noSuchForm());
 		}
 	}
 
@@ -272,14 +310,14 @@ final class ModelRules {
 
 	private void checkDiagram(String file, BpmnModelInstance model) {
 		model.getModelElementsByType(BpmnShape.class).stream().filter(shape -> shape.getBpmnElement() == null)
-				.forEach(shape -> problem(file, shape.getId(), "shape refers to no element"));
+				.forEach(shape -> problems.add(new ModelProblem(file, shape.getId(), null, "shape refers to no element")));
 		Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class).stream()
 				.filter(shape -> shape.getBpmnElement() != null).toList();
 		Set<String> shaped = new HashSet<>();
 		shapes.forEach(shape -> shaped.add(shape.getBpmnElement().getId()));
 		for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
 			if (!shaped.contains(node.getId())) {
-				problem(file, node.getId(), "has no shape in the diagram");
+				problem(file, node, "has no shape in the diagram");
 			}
 		}
 		Set<String> edged = new HashSet<>();
@@ -288,7 +326,7 @@ final class ModelRules {
 				.forEach(edge -> edged.add(edge.getBpmnElement().getId()));
 		for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
 			if (!edged.contains(flow.getId())) {
-				problem(file, flow.getId(), "has no edge with waypoints in the diagram");
+				problem(file, flow, "has no edge with waypoints in the diagram");
 			}
 		}
 		for (BpmnShape shape : shapes) {
@@ -296,7 +334,7 @@ final class ModelRules {
 			boolean named = !isBlank(element.getAttributeValue("name"));
 			if (named && (element instanceof Event || element instanceof Gateway)
 					&& (shape.getBpmnLabel() == null || shape.getBpmnLabel().getBounds() == null)) {
-				problem(file, element.getId(), "is named but its shape has no label bounds");
+				problem(file, element, "is named but its shape has no label bounds");
 			}
 		}
 		List<BpmnShape> placed = shapes.stream().filter(shape -> !isContainer(shape.getBpmnElement())).toList();
@@ -345,29 +383,33 @@ final class ModelRules {
 				&& a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
 	}
 
-	private List<Path> files(Path folder, String extension) {
+	private List<ModelFile> files(String extension) {
+		return files.stream().filter(file -> file.name().endsWith(extension)).toList();
+	}
+
+	/** The files of a folder with the given extension, named as they are deployed: folder/file. */
+	private static List<ModelFile> read(Path folder, String extension) {
 		if (!Files.isDirectory(folder)) {
 			return List.of();
 		}
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.filter(file -> file.getFileName().toString().endsWith(extension)).sorted().toList();
+		try (Stream<Path> paths = Files.list(folder)) {
+			List<ModelFile> read = new ArrayList<>();
+			for (Path path : paths.filter(file -> file.getFileName().toString().endsWith(extension)).sorted().toList()) {
+				read.add(new ModelFile(folder.getFileName() + "/" + folder.relativize(path), Files.readAllBytes(path)));
+			}
+			return read;
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("Cannot list " + folder, e);
+			throw new UncheckedIOException("Cannot read " + folder, e);
 		}
-	}
-
-	private String name(Path file) {
-		Path folder = file.startsWith(forms) ? forms : processes;
-		return folder.getFileName() + "/" + folder.relativize(file);
 	}
 
 	private void problem(String file, String message) {
-		problems.add(file + ": " + message);
+		problems.add(ModelProblem.of(file, message));
 	}
 
-	private void problem(String file, String elementId, String message) {
-		problems.add(file + ": " + elementId + ": " + message);
+	private void problem(String file, ModelElementInstance element, String message) {
+		problems.add(new ModelProblem(file, element.getAttributeValue("id"), element.getAttributeValue("name"), message));
 	}
 
 	/** The parser's own words (line and column) are in the innermost cause. */

@@ -1,0 +1,33 @@
+// Bundles the designer's editors into the application's static files. Run by Maven (npm run
+// build) after npm ci; the output goes straight into target/classes, so it is never committed.
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const outdir = fileURLToPath(new URL('../target/classes/static/designer/', import.meta.url));
+
+await rm(outdir, { recursive: true, force: true });
+await esbuild.build({
+  entryPoints: [
+    'src/bpmn-editor.js',
+    'src/dmn-editor.js',
+    'src/form-editor.js',
+    'src/viewer.js',
+    'src/designer.css',
+    'src/bpmn.css',
+    'src/dmn.css',
+    'src/form.css'
+  ],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  minify: true,
+  sourcemap: false,
+  target: ['es2022'],
+  // The libraries' stylesheets name their icon fonts and images by relative path.
+  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
+  assetNames: 'assets/[name]-[hash]',
+  chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'warning'
+});

@@ -1,0 +1,28 @@
+package org.spinout.designer;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.spinout.model.DeploymentPolicy;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Puts the designer's checks in front of the REST API's deployment endpoint. */
+@Configuration
+@ConditionalOnWebApplication
+class DesignerConfig {
+
+	/** After the REST API has signed the caller in to the engine (at LOWEST_PRECEDENCE - 10), before Jersey. */
+	@Bean
+	FilterRegistrationBean<RestDeploymentCheck> restDeploymentCheck(ModelValidation validation, DeploymentPolicy policy,
+			RepositoryService repository, AuthorizationService authorizations, IdentityService identity) {
+		FilterRegistrationBean<RestDeploymentCheck> registration = new FilterRegistrationBean<>(
+				new RestDeploymentCheck(validation, policy, repository, authorizations, identity));
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
+		return registration;
+	}
+}

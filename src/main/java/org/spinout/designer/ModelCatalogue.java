@@ -1,0 +1,231 @@
+package org.spinout.designer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.spinout.model.DeploymentGroups;
+import org.spinout.model.ModelDeployment;
+import org.spinout.model.ModelFile;
+import org.spinout.security.SpinoutUser;
+import org.springframework.stereotype.Service;
+
+/**
+ * Everything deployed, as the models area shows it: each process, decision table and form with
+ * its versions, when and by whom each was deployed, and how many programmes run on each
+ * process version.
+ */
+@Service
+class ModelCatalogue {
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK);
+
+	enum Kind {
+		PROCESS, DECISION, FORM
+	}
+
+	/** One version of a model; {@code running} is null for decisions and forms, which run nothing themselves. */
+	record Version(int version, String deploymentId, String fileName, String deployed, String author, Long running) {
+	}
+
+	record Model(Kind kind, String key, String name, List<Version> versions) {
+
+		public Version latest() {
+			return versions.get(0);
+		}
+	}
+
+	record Catalogue(List<Model> processes, List<Model> decisions, List<Model> forms) {
+	}
+
+	/** A process version that can be chosen for a migration. */
+	record ProcessVersion(String id, String key, String name, int version, long running) {
+
+		public String label() {
+			return name + " version " + version + " (" + running + " running)";
+		}
+	}
+
+	private final RepositoryService repository;
+
+	private final ManagementService management;
+
+	private final HistoryService history;
+
+	private final EngineUser engineUser;
+
+	ModelCatalogue(RepositoryService repository, ManagementService management, HistoryService history,
+			EngineUser engineUser) {
+		this.repository = repository;
+		this.management = management;
+		this.history = history;
+		this.engineUser = engineUser;
+	}
+
+	Catalogue read(SpinoutUser user) {
+		Map<String, String> authors = authors();
+		return engineUser.call(user, () -> {
+			Map<String, Deployment> deployments = new LinkedHashMap<>();
+			repository.createDeploymentQuery().orderByDeploymentTime().asc().listPage(0, DeployedModels.PAGE)
+					.forEach(deployment -> deployments.put(deployment.getId(), deployment));
+			Map<String, Long> running = running();
+			return new Catalogue(processes(deployments, authors, running), decisions(deployments, authors),
+					forms(deployments, authors));
+		});
+	}
+
+	/** Every process version, newest first within each process, with the programmes running on it. */
+	List<ProcessVersion> processVersions(SpinoutUser user) {
+		return engineUser.call(user, () -> {
+			Map<String, Long> running = running();
+			return repository.createProcessDefinitionQuery().orderByProcessDefinitionKey().asc()
+					.orderByProcessDefinitionVersion().desc().listPage(0, DeployedModels.PAGE).stream()
+					.map(definition -> new ProcessVersion(definition.getId(), definition.getKey(), name(definition),
+							definition.getVersion(), running.getOrDefault(definition.getId(), 0L)))
+					.toList();
+		});
+	}
+
+	/** A deployed file's bytes, read as the user, or nothing when it does not exist or they may not read it. */
+	Optional<ModelFile> file(SpinoutUser user, String deploymentId, String name) {
+		return engineUser.call(user, () -> {
+			if (!repository.getDeploymentResourceNames(deploymentId).contains(name)) {
+				return Optional.empty();
+			}
+			try (InputStream in = repository.getResourceAsStream(deploymentId, name)) {
+				return Optional.of(new ModelFile(name, in.readAllBytes()));
+			}
+			catch (IOException e) {
+				throw new IllegalStateException("Cannot read " + name + " of deployment " + deploymentId, e);
+			}
+		});
+	}
+
+	private List<Model> processes(Map<String, Deployment> deployments, Map<String, String> authors,
+			Map<String, Long> running) {
+		Map<String, List<ProcessDefinition>> byKey = new LinkedHashMap<>();
+		repository.createProcessDefinitionQuery().orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion()
+				.desc().listPage(0, DeployedModels.PAGE)
+				.forEach(definition -> byKey.computeIfAbsent(definition.getKey(), key -> new ArrayList<>()).add(definition));
+		List<Model> models = new ArrayList<>();
+		byKey.forEach((key, definitions) -> models.add(new Model(Kind.PROCESS, key, name(definitions.get(0)),
+				definitions.stream().map(definition -> version(definition.getVersion(), deployments.get(definition
+						.getDeploymentId()), definition.getResourceName(), authors,
+						running.getOrDefault(definition.getId(), 0L))).toList())));
+		models.sort(Comparator.comparing(Model::name, String.CASE_INSENSITIVE_ORDER));
+		return models;
+	}
+
+	private List<Model> decisions(Map<String, Deployment> deployments, Map<String, String> authors) {
+		Map<String, List<DecisionDefinition>> byKey = new LinkedHashMap<>();
+		repository.createDecisionDefinitionQuery().orderByDecisionDefinitionKey().asc()
+				.orderByDecisionDefinitionVersion().desc().listPage(0, DeployedModels.PAGE)
+				.forEach(definition -> byKey.computeIfAbsent(definition.getKey(), key -> new ArrayList<>()).add(definition));
+		List<Model> models = new ArrayList<>();
+		byKey.forEach((key, definitions) -> {
+			DecisionDefinition latest = definitions.get(0);
+			models.add(new Model(Kind.DECISION, key, latest.getName() == null ? key : latest.getName(),
+					definitions.stream().map(definition -> version(definition.getVersion(),
+							deployments.get(definition.getDeploymentId()), definition.getResourceName(), authors, null))
+							.toList()));
+		});
+		models.sort(Comparator.comparing(Model::name, String.CASE_INSENSITIVE_ORDER));
+		return models;
+	}
+
+	/**
+	 * Forms have no query of their own: each deployment holding a form's file is a version of it,
+	 * numbered as the engine numbers them.
+	 */
+	private List<Model> forms(Map<String, Deployment> deployments, Map<String, String> authors) {
+		Map<String, List<Version>> byId = new HashMap<>();
+		for (Deployment deployment : deployments.values()) {
+			for (String name : repository.getDeploymentResourceNames(deployment.getId())) {
+				if (!name.endsWith(ModelFile.FORM)) {
+					continue;
+				}
+				String formId;
+				try (InputStream in = repository.getResourceAsStream(deployment.getId(), name)) {
+					formId = DeploymentGroups.formId(new ModelFile(name, in.readAllBytes())).orElse(null);
+				}
+				catch (IOException e) {
+					throw new IllegalStateException("Cannot read " + name, e);
+				}
+				if (formId != null) {
+					List<Version> versions = byId.computeIfAbsent(formId, id -> new ArrayList<>());
+					versions.add(0, version(versions.size() + 1, deployment, name, authors, null));
+				}
+			}
+		}
+		return byId.entrySet().stream().sorted(Map.Entry.comparingByKey())
+				.map(form -> new Model(Kind.FORM, form.getKey(), form.getKey(), List.copyOf(form.getValue()))).toList();
+	}
+
+	private static Version version(int number, Deployment deployment, String fileName, Map<String, String> authors,
+			Long running) {
+		return new Version(number, deployment.getId(), fileName, when(deployment.getDeploymentTime()),
+				author(deployment, authors), running);
+	}
+
+	private static String author(Deployment deployment, Map<String, String> authors) {
+		String author = authors.get(deployment.getId());
+		if (author != null) {
+			return author;
+		}
+		return ModelDeployment.SOURCE.equals(deployment.getSource()) ? "Spinout at start-up" : "not recorded";
+	}
+
+	static String when(Date date) {
+		return date == null ? "" : WHEN.format(date.toInstant().atZone(LONDON)).replace("AM", "am").replace("PM", "pm");
+	}
+
+	private static String name(ProcessDefinition definition) {
+		return definition.getName() == null || definition.getName().isBlank() ? definition.getKey() : definition.getName();
+	}
+
+	private Map<String, Long> running() {
+		Map<String, Long> running = new HashMap<>();
+		for (ProcessDefinitionStatistics statistics : management.createProcessDefinitionStatisticsQuery()
+				.listPage(0, DeployedModels.PAGE)) {
+			running.put(statistics.getId(), (long) statistics.getInstances());
+		}
+		return running;
+	}
+
+	/**
+	 * Who deployed what, from the engine's user operation log. Read without the user's
+	 * authorizations, which do not cover that log, and shown only beside deployments they may read.
+	 */
+	private Map<String, String> authors() {
+		Map<String, String> authors = new HashMap<>();
+		history.createUserOperationLogQuery().entityType(EntityTypes.DEPLOYMENT)
+				.operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).listPage(0, DeployedModels.PAGE)
+				.forEach(entry -> {
+					if (entry.getDeploymentId() != null && entry.getUserId() != null) {
+						authors.putIfAbsent(entry.getDeploymentId(), entry.getUserId());
+					}
+				});
+		return authors;
+	}
+}

@@ -1,0 +1,29 @@
+package org.spinout.model;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits on what a deployment may contain: the largest file accepted, and the safety policy on
+ * the code a model can make the server run.
+ *
+ * @param maxFileSize the largest model or form file accepted
+ * @param policy      the deploy-time safety policy
+ */
+@ConfigurationProperties(prefix = "spinout.models")
+public record ModelPolicyProperties(@DefaultValue("5MB") DataSize maxFileSize, @DefaultValue Policy policy) {
+
+	/**
+	 * @param enabled         refuse scripts, foreign classes and beans off the allowlist (on unless turned off)
+	 * @param allowedBeans    the Spring beans expressions may call: exactly those the journey's models use
+	 * @param delegatePackage the package whose classes {@code camunda:class} may name
+	 */
+	public record Policy(@DefaultValue("true") boolean enabled,
+			@DefaultValue({ "workingDays", "clocks", "taskDeadlines", "checkTransferDate", "recordProgrammeStop",
+					"taskReminder", "taskEscalation" }) List<String> allowedBeans,
+			@DefaultValue("org.spinout.journey") String delegatePackage) {
+	}
+}

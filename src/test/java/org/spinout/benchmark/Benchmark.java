@@ -1,0 +1,240 @@
+package org.spinout.benchmark;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.spinout.AppNode;
+import org.spinout.SpinoutApplication;
+import org.spinout.TestProgrammes;
+import org.spinout.WebClient;
+import org.spinout.demo.JourneyDriver;
+import org.spinout.programme.ProgrammeStarter;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Measures Spinout on this machine and prints the figures: start-up time, seeding rate, full
+ * journeys through the application's completion path and through the engine's bare
+ * {@code TaskService.complete}, page latencies under 10 and 50 concurrent users against the
+ * REST API's equivalent, and resident memory. Not a test: run it with {@code mvn -P benchmark
+ * verify} (see the README). Settings, as system properties: {@code benchmark.programmes}
+ * (default 1000,10000), {@code benchmark.journeys} (20 a path), {@code benchmark.requests}
+ * (400 a scenario).
+ */
+public final class Benchmark {
+
+	private static final String[] PAGES_AS = { "board", "manager", "manager", "board" };
+
+	public static void main(String[] args) throws Exception {
+		List<Integer> sizes = Arrays.stream(System.getProperty("benchmark.programmes", "1000,10000").split(","))
+				.map(String::trim).map(Integer::parseInt).toList();
+		int journeys = Integer.getInteger("benchmark.journeys", 20);
+		int requests = Integer.getInteger("benchmark.requests", 400);
+		for (int size : sizes) {
+			run(size, journeys, requests);
+		}
+	}
+
+	private static void run(int programmes, int journeys, int requests) throws Exception {
+		Path data = Files.createTempDirectory("spinout-benchmark");
+		System.out.printf("%n=== Spinout benchmark: %,d programmes, H2 file database in %s, %d cores%n", programmes, data,
+				Runtime.getRuntime().availableProcessors());
+		long started = System.nanoTime();
+		ConfigurableApplicationContext context = start(data);
+		System.out.printf("start-up, empty database:            %6.1f s%n", seconds(started));
+
+		ProgrammeStarter starter = context.getBean(ProgrammeStarter.class);
+		TaskService tasks = context.getBean(TaskService.class);
+		TestProgrammes seeder = new TestProgrammes(starter, tasks);
+		long seeding = System.nanoTime();
+		String someProgramme = null;
+		for (int i = 0; i < programmes; i++) {
+			String reference = seeder.start("Benchmark programme " + i);
+			if (i == programmes / 2) {
+				someProgramme = reference;
+			}
+		}
+		double seedSeconds = seconds(seeding);
+		System.out.printf("seeding through ProgrammeStarter:     %6.1f s (%.1f programmes/s)%n", seedSeconds,
+				programmes / seedSeconds);
+
+		journeys(context, seeder, journeys);
+		System.out.printf("resident memory after seeding:        %6d MB%n", residentMegabytes());
+
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		String restPage = "/engine-rest/task?candidateGroups=shadow-board&unassigned=true&sortBy=dueDate"
+				+ "&sortOrder=asc&firstResult=0&maxResults=25";
+		String[] paths = { "/tasks/available", "/programmes", "/programmes/" + someProgramme, restPage };
+		String[] names = { "/tasks/available", "/programmes", "/programmes/{reference}", "/engine-rest/task (same page)" };
+		for (int users : List.of(10, 50)) {
+			System.out.printf("%nlatency with %d concurrent users (%d requests each path):%n", users, requests);
+			System.out.printf("  %-32s %8s %8s %8s%n", "path", "p50 ms", "p95 ms", "p99 ms");
+			double[] p95 = new double[paths.length];
+			for (int i = 0; i < paths.length; i++) {
+				boolean rest = paths[i].startsWith("/engine-rest");
+				double[] percentiles = latency(port, PAGES_AS[i], paths[i], rest, users, requests);
+				p95[i] = percentiles[1];
+				if (percentiles[0] < 0) {
+					System.out.printf("  %-32s not served here%n", names[i]);
+					continue;
+				}
+				System.out.printf("  %-32s %8.1f %8.1f %8.1f%n", names[i], percentiles[0], percentiles[1],
+						percentiles[2]);
+			}
+			System.out.printf("  /tasks/available p95 / /engine-rest/task p95: %.2f%n", p95[0] / p95[3]);
+		}
+		context.close();
+
+		// Start-up as on a server: a JVM of its own on the seeded database, until it answers.
+		long restarted = System.nanoTime();
+		try (AppNode node = AppNode.start(data, "restart", "--spinout.data-dir=" + data,
+				"--spring.profiles.active=demo", "--spinout.demo.programmes=false")) {
+			System.out.printf("%nstart-up in a new JVM with %,d programmes: %6.1f s (until /actuator/health answers)%n",
+					programmes, seconds(restarted));
+			System.out.printf("resident memory of that JVM:           %6d MB%n", node.residentMegabytes());
+		}
+	}
+
+	/** Full journeys, alternating the application's completion path and the engine's bare one. */
+	private static void journeys(ConfigurableApplicationContext context, TestProgrammes seeder, int count) {
+		JourneyDriver driver = context.getBean(JourneyDriver.class);
+		TaskService tasks = context.getBean(TaskService.class);
+		AtomicLong appCompletion = new AtomicLong();
+		AtomicLong rawCompletion = new AtomicLong();
+		JourneyDriver app = driver.completingWith((task, user, values, comment) -> {
+			long start = System.nanoTime();
+			context.getBean(org.spinout.task.TaskCompletion.class).complete(task, user, values, comment);
+			appCompletion.addAndGet(System.nanoTime() - start);
+		});
+		JourneyDriver raw = driver.completingWith((task, user, values, comment) -> {
+			long start = System.nanoTime();
+			tasks.complete(task.getId(), values);
+			rawCompletion.addAndGet(System.nanoTime() - start);
+		});
+		// Warm both paths up first, so the JIT favours neither.
+		journey(app, seeder);
+		journey(raw, seeder);
+		appCompletion.set(0);
+		rawCompletion.set(0);
+		long appTime = 0;
+		long rawTime = 0;
+		for (int i = 0; i < count; i++) {
+			appTime += journey(app, seeder);
+			rawTime += journey(raw, seeder);
+		}
+		System.out.printf("full journeys (%d a path), application completion path: %.2f programmes/s%n", count,
+				count / (appTime / 1e9));
+		System.out.printf("full journeys (%d a path), TaskService.complete:         %.2f programmes/s%n", count,
+				count / (rawTime / 1e9));
+		System.out.printf("  journey time ratio application / engine:     %.2f%n", (double) appTime / rawTime);
+		System.out.printf("  completion call ratio application / engine:  %.2f%n",
+				(double) appCompletion.get() / rawCompletion.get());
+	}
+
+	private static long journey(JourneyDriver driver, TestProgrammes seeder) {
+		long start = System.nanoTime();
+		try {
+			String reference = seeder.start("Benchmark journey " + System.nanoTime());
+			driver.runToEnd(reference);
+		}
+		finally {
+			ClockUtil.reset();
+		}
+		return System.nanoTime() - start;
+	}
+
+	/** p50, p95 and p99 in milliseconds; -1 when the path is not served. */
+	private static double[] latency(int port, String user, String path, boolean rest, int users, int requests)
+			throws Exception {
+		WebClient probe = signedIn(port, user, rest);
+		int status = (rest ? probe.getWithBasic(path, user, "demo") : probe.get(path)).statusCode();
+		if (status != 200) {
+			return new double[] { -1, -1, -1 };
+		}
+		List<Long> timings = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger left = new AtomicInteger(requests);
+		ExecutorService pool = Executors.newFixedThreadPool(users);
+		CountDownLatch go = new CountDownLatch(1);
+		try {
+			List<Future<?>> workers = new ArrayList<>();
+			for (int u = 0; u < users; u++) {
+				WebClient client = signedIn(port, user, rest);
+				Function<String, HttpResponse<String>> get = rest ? p -> client.getWithBasic(p, user, "demo")
+						: client::get;
+				get.apply(path);
+				workers.add(pool.submit(() -> {
+					go.await();
+					while (left.decrementAndGet() >= 0) {
+						long start = System.nanoTime();
+						get.apply(path);
+						timings.add(System.nanoTime() - start);
+					}
+					return null;
+				}));
+			}
+			go.countDown();
+			for (Future<?> worker : workers) {
+				worker.get(30, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		List<Long> sorted = new ArrayList<>(timings);
+		Collections.sort(sorted);
+		return new double[] { percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99) };
+	}
+
+	private static WebClient signedIn(int port, String user, boolean rest) {
+		WebClient client = new WebClient(port);
+		if (!rest) {
+			client.signIn(user, "demo");
+		}
+		return client;
+	}
+
+	private static double percentile(List<Long> sorted, int percentile) {
+		int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, index)) / 1e6;
+	}
+
+	private static ConfigurableApplicationContext start(Path data) {
+		return new SpringApplicationBuilder(SpinoutApplication.class).run("--spinout.data-dir=" + data,
+				"--server.port=0", "--spring.profiles.active=demo", "--spinout.demo.programmes=false",
+				"--spinout.notifications.schedule.enabled=false", "--camunda.bpm.job-execution.enabled=false",
+				"--spring.main.banner-mode=off", "--logging.level.root=warn");
+	}
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
+	}
+
+	private static long residentMegabytes() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
+			}
+		}
+		return -1;
+	}
+
+	private Benchmark() {
+	}
+}
