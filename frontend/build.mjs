@@ -1,5 +1,6 @@
-// Bundles the designer's editors into the application's static files. Run by Maven (npm run
-// build) after npm ci; the output goes straight into target/classes, so it is never committed.
+// Bundles the designer's editors, and the diagram viewer of the programme pages, into the
+// application's static files. Run by Maven (npm run build) after npm ci; the output goes straight
+// into target/classes, so it is never committed.
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -29,5 +30,22 @@ await esbuild.build({
   loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
   assetNames: 'assets/[name]-[hash]',
   chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'warning'
+});
+
+// The programme pages' diagram, apart from the models area (/designer is for process designers only).
+const diagramOutdir = fileURLToPath(new URL('../target/classes/static/diagram/', import.meta.url));
+
+await rm(diagramOutdir, { recursive: true, force: true });
+await esbuild.build({
+  entryPoints: ['src/programme-diagram.js', 'src/programme-diagram.css'],
+  outdir: diagramOutdir,
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  sourcemap: false,
+  target: ['es2022'],
+  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
+  assetNames: 'assets/[name]-[hash]',
   logLevel: 'warning'
 });
