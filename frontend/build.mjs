@@ -7,8 +7,22 @@ import * as esbuild from 'esbuild';
 
 const outdir = fileURLToPath(new URL('../target/classes/static/designer/', import.meta.url));
 
+/** What both bundles share: modern browsers, minified, the libraries' fonts and images as files. */
+const common = {
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  sourcemap: false,
+  target: ['es2022'],
+  // The libraries' stylesheets name their icon fonts and images by relative path.
+  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
+  assetNames: 'assets/[name]-[hash]',
+  logLevel: 'warning'
+};
+
 await rm(outdir, { recursive: true, force: true });
 await esbuild.build({
+  ...common,
   entryPoints: [
     'src/bpmn-editor.js',
     'src/dmn-editor.js',
@@ -20,17 +34,8 @@ await esbuild.build({
     'src/form.css'
   ],
   outdir,
-  bundle: true,
   splitting: true,
-  format: 'esm',
-  minify: true,
-  sourcemap: false,
-  target: ['es2022'],
-  // The libraries' stylesheets name their icon fonts and images by relative path.
-  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
-  assetNames: 'assets/[name]-[hash]',
-  chunkNames: 'chunks/[name]-[hash]',
-  logLevel: 'warning'
+  chunkNames: 'chunks/[name]-[hash]'
 });
 
 // The programme pages' diagram, apart from the models area (/designer is for process designers only).
@@ -38,14 +43,7 @@ const diagramOutdir = fileURLToPath(new URL('../target/classes/static/diagram/',
 
 await rm(diagramOutdir, { recursive: true, force: true });
 await esbuild.build({
+  ...common,
   entryPoints: ['src/programme-diagram.js', 'src/programme-diagram.css'],
-  outdir: diagramOutdir,
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  sourcemap: false,
-  target: ['es2022'],
-  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
-  assetNames: 'assets/[name]-[hash]',
-  logLevel: 'warning'
+  outdir: diagramOutdir
 });
