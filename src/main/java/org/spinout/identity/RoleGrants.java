@@ -74,9 +74,10 @@ final class RoleGrants {
 						ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.SUSPEND_INSTANCE,
 						ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
 						ProcessDefinitionPermissions.READ_HISTORY)),
+				// DELETE: a programme manager may stop a programme (its instances end with the reason)
 				new Grant(group, PROCESS_INSTANCE, ANY, List.of(ProcessInstancePermissions.CREATE,
 						ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE,
-						ProcessInstancePermissions.SUSPEND)),
+						ProcessInstancePermissions.SUSPEND, ProcessInstancePermissions.DELETE)),
 				new Grant(group, TASK, ANY, List.of(TaskPermissions.READ, TaskPermissions.UPDATE)),
 				new Grant(group, HISTORIC_TASK, ANY, List.of(HistoricTaskPermissions.READ)),
 				new Grant(group, HISTORIC_PROCESS_INSTANCE, ANY, List.of(HistoricProcessInstancePermissions.READ)),

@@ -1,0 +1,122 @@
+package org.spinout.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.spinout.SpinoutWebTest;
+import org.spinout.TestProgrammes;
+import org.spinout.WebClient;
+import org.spinout.programme.ProgrammeStarter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The insight page: its charts' numbers travel in data attributes, and tables give the same numbers. */
+@SpinoutWebTest
+class InsightTest {
+
+	private static final Pattern CHART = Pattern.compile("id=\"([^\"]+)\" role=\"img\"\\s+data-chart=\"([^\"]+)\"");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ProgrammeStarter starter;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	ObjectMapper json;
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void theChartsAndTheirTablesGiveTheSameNumbers() throws Exception {
+		// given a programme begun ten days ago whose business case took three days
+		Instant tenDaysAgo = Instant.now().minus(Duration.ofDays(10));
+		ClockUtil.setCurrentTime(Date.from(tenDaysAgo));
+		TestProgrammes programmes = new TestProgrammes(starter, tasks);
+		String reference = programmes.start("Insight " + System.nanoTime());
+		ClockUtil.setCurrentTime(Date.from(tenDaysAgo.plus(Duration.ofDays(3))));
+		tasks.complete(programmes.task(reference, "PrepareBusinessCase").getId(), Map.of("businessCaseStage",
+				"outline", "preferredOption", "public-service-mutual", "optionsAppraisalSummary", "x".repeat(60),
+				"businessCaseLink", "https://documents.example.org/case"));
+		ClockUtil.reset();
+
+		// when
+		String page = signedIn("manager").get("/insight?programme=" + reference).body();
+
+		// then the task chart's bars are rows of the task table
+		JsonNode tasksChart = chart(page, "task-chart");
+		assertThat(tasksChart.get("horizontal").asBoolean()).isTrue();
+		String taskTable = page.substring(page.indexOf("id=\"task-types\""), page.indexOf("id=\"phases\""));
+		for (int i = 0; i < tasksChart.get("labels").size(); i++) {
+			String label = tasksChart.get("labels").get(i).asText();
+			String name = label.substring(0, label.lastIndexOf(" ("));
+			assertThat(taskTable).contains(HtmlUtils.htmlEscape(name))
+					.contains(String.format("%.1f", tasksChart.get("datasets").get(0).get("data").get(i).asDouble()));
+		}
+		assertThat(taskTable).contains("Prepare options appraisal and business case");
+		// and the programme's chart and table show its business case: ten days so far
+		String programme = page.substring(page.indexOf(reference) - 400);
+		JsonNode phases = chart(programme, null);
+		assertThat(phases.get("labels").get(0).asText()).isEqualTo("Business case");
+		assertThat(phases.get("datasets").get(0).get("label").asText()).isEqualTo("Actual days");
+		assertThat(phases.get("datasets").get(0).get("data").get(0).asDouble()).isEqualTo(10.0);
+		assertThat(phases.get("datasets").get(1).get("label").asText()).isEqualTo("Planned days");
+		assertThat(programme).contains("10.0 so far",
+				String.format("%.1f", phases.get("datasets").get(1).get("data").get(0).asDouble()));
+	}
+
+	@Test
+	void theChartsScriptsAreServedByTheApplication() {
+		WebClient manager = signedIn("manager");
+
+		String page = manager.get("/insight").body();
+
+		assertThat(page).contains("/webjars/chart.js/4.5.1/dist/chart.umd.min.js", "/js/insight.js")
+				.doesNotContain("<script>").doesNotContain("style=");
+		assertThat(manager.get("/webjars/chart.js/4.5.1/dist/chart.umd.min.js").statusCode()).isEqualTo(200);
+		assertThat(manager.get("/js/insight.js").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void onlyThoseWhoSeeEveryProgrammeMayLook() {
+		assertThat(signedIn("sponsor").get("/insight").statusCode()).isEqualTo(200);
+		assertThat(signedIn("union").get("/insight").statusCode()).isEqualTo(403);
+		assertThat(signedIn("manager").get("/insight?page=none").statusCode()).isEqualTo(400);
+	}
+
+	private JsonNode chart(String page, String id) throws Exception {
+		Matcher matcher = CHART.matcher(page);
+		while (matcher.find()) {
+			if (id == null || matcher.group(1).equals(id)) {
+				return json.readTree(HtmlUtils.htmlUnescape(matcher.group(2)));
+			}
+		}
+		throw new AssertionError("No chart " + id + " on the page");
+	}
+
+	private WebClient signedIn(String user) {
+		WebClient client = new WebClient(port);
+		client.signIn(user, "demo");
+		return client;
+	}
+}

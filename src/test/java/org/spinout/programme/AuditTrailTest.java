@@ -1,0 +1,127 @@
+package org.spinout.programme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.spinout.SpinoutWebTest;
+import org.spinout.TestProgrammes;
+import org.spinout.WebClient;
+import org.spinout.deadline.WorkingDays;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The programme's history lists who decided what, when and why, in order, from the engine's history. */
+@SpinoutWebTest
+class AuditTrailTest {
+
+	private static final Pattern ROW = Pattern.compile(
+			"<tr class=\"govuk-table__row\">\\s*<td class=\"govuk-table__cell\">([^<]*)</td>\\s*"
+					+ "<td class=\"govuk-table__cell\">([^<]*)</td>\\s*<td class=\"govuk-table__cell\"><span>([^<]*)</span>"
+					+ ".*?<td class=\"govuk-table__cell spinout-multiline\">([^<]*)</td>",
+			Pattern.DOTALL);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ProgrammeStarter starter;
+
+	@Autowired
+	TaskService tasks;
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void theDecisionsOfASendBackAndAnApprovalAreListedWithWhoWhenAndWhy() {
+		// given a programme whose business case is sent back once and then approved, a step an hour
+		TestProgrammes programmes = new TestProgrammes(starter, tasks);
+		at(9, 0);
+		String reference = programmes.start("Audit " + System.nanoTime());
+		WebClient board = signedIn("board");
+		WebClient finance = signedIn("finance");
+		WebClient sponsor = signedIn("sponsor");
+		at(10, 0);
+		prepare(board, programmes, reference);
+		at(11, 0);
+		decide(finance, programmes, reference, "SignOffFinancialCase", "approve", null);
+		at(12, 0);
+		decide(sponsor, programmes, reference, "ApproveBusinessCase", "sendBack",
+				"The financial case needs a line on pensions risk.");
+		at(13, 0);
+		prepare(board, programmes, reference);
+		at(14, 0);
+		decide(finance, programmes, reference, "SignOffFinancialCase", "approve", null);
+		at(15, 30);
+		decide(sponsor, programmes, reference, "ApproveBusinessCase", "approve", null);
+
+		// when
+		List<List<String>> trail = rows(signedIn("manager").get("/programmes/" + reference).body());
+
+		// then
+		assertThat(trail).containsSubsequence(
+				List.of("2 March 2026, 09:00", "Priya Shah", "Started the programme", ""),
+				List.of("2 March 2026, 10:00", "Tom Okafor", "Completed ‘Prepare options appraisal and business case’", ""),
+				List.of("2 March 2026, 11:00", "Gareth Evans", "Completed ‘Sign off the financial case’", "Approved"),
+				List.of("2 March 2026, 12:00", "Helen Clarke", "Completed ‘Approve the business case’",
+						"Sent back for changes: The financial case needs a line on pensions risk."),
+				List.of("2 March 2026, 13:00", "Tom Okafor", "Completed ‘Prepare options appraisal and business case’", ""),
+				List.of("2 March 2026, 14:00", "Gareth Evans", "Completed ‘Sign off the financial case’", "Approved"),
+				List.of("2 March 2026, 15:30", "Helen Clarke", "Completed ‘Approve the business case’", "Approved"));
+		assertThat(trail.get(0)).containsExactly("2 March 2026, 09:00", "Priya Shah", "Started the programme", "");
+	}
+
+	private void prepare(WebClient board, TestProgrammes programmes, String reference) {
+		String task = programmes.task(reference, "PrepareBusinessCase").getId();
+		assertThat(board.postWithToken("/tasks/" + task + "/complete", "businessCaseStage", "outline",
+				"preferredOption", "public-service-mutual", "optionsAppraisalSummary", "x".repeat(60),
+				"businessCaseLink", "https://documents.example.org/case").statusCode()).isEqualTo(302);
+	}
+
+	private void decide(WebClient person, TestProgrammes programmes, String reference, String taskKey,
+			String decision, String reasons) {
+		String task = programmes.task(reference, taskKey).getId();
+		String[] fields = reasons == null ? new String[] { "decision", decision }
+				: new String[] { "decision", decision, "decisionReason", reasons };
+		assertThat(person.postWithToken("/tasks/" + task + "/complete", fields).statusCode()).isEqualTo(302);
+	}
+
+	/** When, who, what and the decision of each line of the history, oldest first. */
+	private static List<List<String>> rows(String page) {
+		String history = page.substring(page.indexOf("id=\"audit-trail\""));
+		List<List<String>> rows = new ArrayList<>();
+		Matcher matcher = ROW.matcher(history);
+		while (matcher.find()) {
+			rows.add(List.of(matcher.group(1).strip(), matcher.group(2).strip(), unescape(matcher.group(3).strip()),
+					unescape(matcher.group(4).strip())));
+		}
+		return rows;
+	}
+
+	private static String unescape(String html) {
+		return html.replace("&#39;", "'").replace("&amp;", "&").replace("&quot;", "\"");
+	}
+
+	private static void at(int hour, int minute) {
+		ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 3, 2, hour, minute).atZone(WorkingDays.LONDON)
+				.toInstant()));
+	}
+
+	private WebClient signedIn(String user) {
+		WebClient client = new WebClient(port);
+		client.signIn(user, "demo");
+		return client;
+	}
+}
