@@ -58,9 +58,10 @@ class ApproverJourneyBrowserTest {
 
 			chromium.driver().findElement(By.cssSelector("form[action$='/complete'] button[type=submit]")).click();
 
-			assertThat(chromium.driver().getTitle()).startsWith("Error: ");
+			// finding the summary waits for the answer page; only then is its title the new one
 			assertThat(chromium.driver().findElement(By.className("govuk-error-summary")).getText())
 					.contains("There is a problem");
+			assertThat(chromium.driver().getTitle()).startsWith("Error: ");
 			chromium.assertAccessible();
 
 			chromium.driver().findElement(By.cssSelector("input[name=decision][value=approve]")).click();
