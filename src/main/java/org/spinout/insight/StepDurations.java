@@ -1,18 +1,23 @@
 package org.spinout.insight;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.stereotype.Component;
 
 /**
  * How long each step of the journey has taken across all completed work: the median duration of
  * every completed (not cancelled) user task, timer and wait, per process and activity, from the
  * engine's history. One aggregate statement, however many programmes there are; the median is
- * the database's (PERCENTILE_CONT, in H2 and PostgreSQL alike).
+ * the database's (PERCENTILE_CONT, in H2 and PostgreSQL alike). The statement reads all history,
+ * so its answer is kept for {@code spinout.forecast.history-refresh} (five minutes unless set).
  */
 @Component
 public class StepDurations {
@@ -36,8 +41,14 @@ public class StepDurations {
 
 	private final JdbcTemplate jdbc;
 
-	StepDurations(JdbcTemplate jdbc) {
+	/** The one entry of {@link #medians}. */
+	private static final String ALL = "all";
+
+	private final LoadingCache<String, Map<Key, Step>> medians;
+
+	StepDurations(JdbcTemplate jdbc, ForecastProperties properties) {
 		this.jdbc = jdbc;
+		this.medians = Caffeine.newBuilder().expireAfterWrite(properties.historyRefresh()).build(all -> read());
 	}
 
 	public record Key(String processKey, String activityId) {
@@ -53,6 +64,10 @@ public class StepDurations {
 
 	/** Every step that has completed at least once, by process key and activity id. */
 	public Map<Key, Step> all() {
+		return medians.get(ALL);
+	}
+
+	private Map<Key, Step> read() {
 		Map<Key, Step> steps = new LinkedHashMap<>();
 		jdbc.query(MEDIANS, row -> {
 			Step step = new Step(row.getString("PROC_DEF_KEY_"), row.getString("ACT_ID_"), row.getString("ACT_TYPE_"),
@@ -60,6 +75,6 @@ public class StepDurations {
 					row.getLong("COMPLETED_"));
 			steps.put(new Key(step.processKey(), step.activityId()), step);
 		});
-		return steps;
+		return Collections.unmodifiableMap(steps);
 	}
 }

@@ -30,6 +30,16 @@ class Inbox {
 		return count == null ? 0 : count;
 	}
 
+	/**
+	 * The unread count up to {@code limit}: the header shows "99+" beyond that, and counting no
+	 * further keeps every page's cost the same for someone with thousands unread.
+	 */
+	long unreadUpTo(String userId, int limit) {
+		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM spinout_notification "
+				+ "WHERE recipient = ? AND read_at IS NULL FETCH FIRST ? ROWS ONLY) unread", Long.class, userId, limit);
+		return count == null ? 0 : count;
+	}
+
 	long total(String userId) {
 		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM spinout_notification WHERE recipient = ?", Long.class,
 				userId);

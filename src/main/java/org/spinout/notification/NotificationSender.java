@@ -65,7 +65,11 @@ class NotificationSender {
 
 	/** Sends what is due now; returns how many e-mails the mail server took. */
 	int sendDue() {
-		return sendImmediate() + sendDigests();
+		int sent = sendImmediate() + sendDigests();
+		if (sent > 0) {
+			log.info("Sent {} e-mails", sent);
+		}
+		return sent;
 	}
 
 	private int sendImmediate() {

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.spinout.security.SpinoutUser;
 
-/** Puts the signed-in person's unread count on every page, for the header. */
+/** Puts the signed-in person's unread count on every page, for the header: up to 100, shown as "99+". */
 @ControllerAdvice
 class UnreadCountAdvice {
 
@@ -20,7 +20,7 @@ class UnreadCountAdvice {
 	Long unreadNotifications() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof SpinoutUser user) {
-			return inbox.unread(user.id());
+			return inbox.unreadUpTo(user.id(), 100);
 		}
 		return null;
 	}

@@ -1,22 +1,42 @@
 package org.spinout.programme;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.spinout.security.SpinoutUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The programmes a person may see, filtered, sorted and paged, as the portfolio and its export show them. */
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * The programmes a person may see, filtered, sorted and paged, as the portfolio and its export show
+ * them. The parent bodies for the filter are read from every programme the person may see, so they
+ * are kept for {@code spinout.portfolio.parent-bodies-refresh} (a minute unless set): a programme
+ * for a new parent body appears in the filter within that time.
+ */
 @Component
 class Portfolio {
+
+	/** The key of the parent bodies of everyone who sees every programme. */
+	private static final String EVERY_PROGRAMME = "";
 
 	private final ProgrammeSearch search;
 
 	private final ProgrammeSummaries summaries;
 
-	Portfolio(ProgrammeSearch search, ProgrammeSummaries summaries) {
+	private final ProgrammeAccess access;
+
+	private final Cache<String, List<String>> parentBodies;
+
+	Portfolio(ProgrammeSearch search, ProgrammeSummaries summaries, ProgrammeAccess access,
+			@Value("${spinout.portfolio.parent-bodies-refresh:1m}") Duration parentBodiesRefresh) {
 		this.search = search;
 		this.summaries = summaries;
+		this.access = access;
+		this.parentBodies = Caffeine.newBuilder().expireAfterWrite(parentBodiesRefresh).maximumSize(10_000).build();
 	}
 
 	record Page(List<ProgrammeRow> rows, long total, PortfolioQuery query) {
@@ -49,6 +69,7 @@ class Portfolio {
 	}
 
 	List<String> parentBodies(SpinoutUser user) {
-		return search.parentBodies(user);
+		String whose = access.seesEveryProgramme(user) ? EVERY_PROGRAMME : user.id();
+		return parentBodies.get(whose, key -> List.copyOf(search.parentBodies(user)));
 	}
 }

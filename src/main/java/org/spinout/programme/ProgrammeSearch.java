@@ -5,10 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.spinout.security.SpinoutUser;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -47,15 +50,12 @@ class ProgrammeSearch {
 			ProgrammeStatus.SUSPENDED, "(P.STATE_ = 'SUSPENDED' AND " + RECORDED + " NOT IN ('stopped', 'live'))",
 			ProgrammeStatus.ACTIVE, "(P.STATE_ = 'ACTIVE' AND " + RECORDED + " NOT IN ('stopped', 'live'))");
 
-	private static final String FROM = """
-			FROM ACT_HI_PROCINST P
-			LEFT JOIN ACT_HI_VARINST N ON N.PROC_INST_ID_ = P.ID_ AND N.NAME_ = 'programmeName' AND N.STATE_ = 'CREATED'
-			LEFT JOIN ACT_HI_VARINST B ON B.PROC_INST_ID_ = P.ID_ AND B.NAME_ = 'parentBody' AND B.STATE_ = 'CREATED'
-			LEFT JOIN ACT_HI_VARINST V ON V.PROC_INST_ID_ = P.ID_ AND V.NAME_ = 'serviceName' AND V.STATE_ = 'CREATED'
-			LEFT JOIN ACT_HI_VARINST T ON T.PROC_INST_ID_ = P.ID_ AND T.NAME_ = 'nation' AND T.STATE_ = 'CREATED'
-			LEFT JOIN ACT_HI_VARINST S ON S.PROC_INST_ID_ = P.ID_ AND S.NAME_ = 'programmeStatus' AND S.STATE_ = 'CREATED'
-			WHERE P.PROC_DEF_KEY_ = :processKey AND P.SUPER_PROCESS_INSTANCE_ID_ IS NULL
-			""";
+	/** The programme variables a search may join, by the alias its SQL uses for each. */
+	private static final Map<String, String> VARIABLES = Map.of("N", PROGRAMME_NAME, "B", PARENT_BODY,
+			"V", SERVICE_NAME, "T", NATION, "S", "programmeStatus");
+
+	private static final String MAIN_INSTANCES = " WHERE P.PROC_DEF_KEY_ = :processKey"
+			+ " AND P.SUPER_PROCESS_INSTANCE_ID_ IS NULL";
 
 	private static final String COLUMNS = "SELECT P.ID_, P.BUSINESS_KEY_, P.START_TIME_, P.END_TIME_, P.STATE_, "
 			+ "N.TEXT_ AS NAME_, B.TEXT_ AS PARENT_BODY_, V.TEXT_ AS SERVICE_, T.TEXT_ AS NATION_, S.TEXT_ AS STATUS_ ";
@@ -88,27 +88,41 @@ class ProgrammeSearch {
 	}
 
 	long count(SpinoutUser user, PortfolioQuery query) {
-		Map<String, Object> parameters = new HashMap<>();
-		String sql = "SELECT COUNT(*) " + FROM + conditions(user, query, parameters);
-		Long count = jdbc.queryForObject(sql, parameters, Long.class);
+		Search search = new Search(user, query);
+		Long count = jdbc.queryForObject("SELECT COUNT(*)" + search.from(), search.parameters, Long.class);
 		return count == null ? 0 : count;
 	}
 
+	/**
+	 * A page of programmes in two steps: the page's ids, joining only the variables the filters and
+	 * the order need, then the variables of those ids alone. Joining every variable of every
+	 * programme before paging would read five variables a programme for programmes not shown.
+	 */
 	List<Found> find(SpinoutUser user, PortfolioQuery query, long offset, int limit) {
-		Map<String, Object> parameters = new HashMap<>();
-		String sql = COLUMNS + FROM + conditions(user, query, parameters) + " ORDER BY " + order(query.sort())
-				+ " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY";
-		parameters.put("offset", offset);
-		parameters.put("limit", limit);
-		return jdbc.query(sql, parameters, ProgrammeSearch::found);
+		Search search = new Search(user, query);
+		search.orderBy(query.sort());
+		search.parameters.put("offset", offset);
+		search.parameters.put("limit", limit);
+		List<String> ids = jdbc.queryForList("SELECT P.ID_" + search.from() + " ORDER BY " + search.order
+				+ " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY", search.parameters, String.class);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Found> byId = new HashMap<>();
+		jdbc.query(COLUMNS + " FROM ACT_HI_PROCINST P" + joins(VARIABLES.keySet()) + " WHERE P.ID_ IN (:ids)",
+				Map.of("ids", ids), row -> {
+					Found found = found(row, 0);
+					byId.put(found.id(), found);
+				});
+		return ids.stream().map(byId::get).toList();
 	}
 
 	/** The parent bodies of the programmes the user may see, for the filter. */
 	List<String> parentBodies(SpinoutUser user) {
-		Map<String, Object> parameters = new HashMap<>();
-		String sql = "SELECT DISTINCT B.TEXT_ " + FROM + visibility(user, parameters)
-				+ " AND B.TEXT_ IS NOT NULL ORDER BY B.TEXT_";
-		return jdbc.queryForList(sql, parameters, String.class);
+		Search search = new Search(user, null);
+		search.join("B");
+		return jdbc.queryForList("SELECT DISTINCT B.TEXT_" + search.from() + " AND B.TEXT_ IS NOT NULL ORDER BY B.TEXT_",
+				search.parameters, String.class);
 	}
 
 	/** The programme with this reference, whoever may see it: callers check {@link ProgrammeAccess}. */
@@ -116,43 +130,92 @@ class ProgrammeSearch {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("processKey", ProgrammeStarter.PROCESS_KEY);
 		parameters.put("reference", reference);
-		List<Found> found = jdbc.query(COLUMNS + FROM + " AND P.BUSINESS_KEY_ = :reference", parameters,
-				ProgrammeSearch::found);
+		List<Found> found = jdbc.query(COLUMNS + " FROM ACT_HI_PROCINST P" + joins(VARIABLES.keySet())
+				+ MAIN_INSTANCES + " AND P.BUSINESS_KEY_ = :reference", parameters, ProgrammeSearch::found);
 		return found.stream().findFirst();
 	}
 
-	private String conditions(SpinoutUser user, PortfolioQuery query, Map<String, Object> parameters) {
-		StringBuilder where = new StringBuilder(visibility(user, parameters));
-		if (query.status() != null) {
-			where.append(" AND ").append(STATUS_CONDITIONS.get(query.status()));
+	/** The joins, conditions and parameters of one search, joining only the variables it uses. */
+	private final class Search {
+
+		private final Set<String> joined = new TreeSet<>();
+
+		private final StringBuilder where = new StringBuilder(MAIN_INSTANCES);
+
+		private final Map<String, Object> parameters = new HashMap<>();
+
+		private String order;
+
+		Search(SpinoutUser user, PortfolioQuery query) {
+			parameters.put("processKey", ProgrammeStarter.PROCESS_KEY);
+			visibleTo(user);
+			if (query != null) {
+				filter(query);
+			}
 		}
-		if (query.phase() != null) {
-			where.append(IN_PHASE);
-			parameters.put("phase", query.phase());
+
+		String from() {
+			return " FROM ACT_HI_PROCINST P" + joins(joined) + where;
 		}
-		if (query.parentBody() != null) {
-			where.append(" AND B.TEXT_ = :parentBody");
-			parameters.put("parentBody", query.parentBody());
+
+		void join(String alias) {
+			joined.add(alias);
 		}
-		if (query.text() != null) {
-			where.append(" AND (UPPER(P.BUSINESS_KEY_) LIKE :text ESCAPE '!' OR UPPER(N.TEXT_) LIKE :text ESCAPE '!'"
-					+ " OR UPPER(B.TEXT_) LIKE :text ESCAPE '!' OR UPPER(V.TEXT_) LIKE :text ESCAPE '!')");
-			parameters.put("text", "%" + escapeLike(query.text().toUpperCase(java.util.Locale.ROOT)) + "%");
+
+		private void visibleTo(SpinoutUser user) {
+			if (access.seesEveryProgramme(user)) {
+				return;
+			}
+			parameters.put("userId", user.id());
+			if (user.groups().isEmpty()) {
+				where.append(VISIBLE.formatted(""));
+				return;
+			}
+			parameters.put("groups", new ArrayList<>(user.groups()));
+			where.append(VISIBLE.formatted(IN_GROUPS));
 		}
-		return where.toString();
+
+		private void filter(PortfolioQuery query) {
+			if (query.status() != null) {
+				join("S");
+				where.append(" AND ").append(STATUS_CONDITIONS.get(query.status()));
+			}
+			if (query.phase() != null) {
+				where.append(IN_PHASE);
+				parameters.put("phase", query.phase());
+			}
+			if (query.parentBody() != null) {
+				join("B");
+				where.append(" AND B.TEXT_ = :parentBody");
+				parameters.put("parentBody", query.parentBody());
+			}
+			if (query.text() != null) {
+				List.of("N", "B", "V").forEach(this::join);
+				where.append(" AND (UPPER(P.BUSINESS_KEY_) LIKE :text ESCAPE '!' OR UPPER(N.TEXT_) LIKE :text ESCAPE '!'"
+						+ " OR UPPER(B.TEXT_) LIKE :text ESCAPE '!' OR UPPER(V.TEXT_) LIKE :text ESCAPE '!')");
+				parameters.put("text", "%" + escapeLike(query.text().toUpperCase(java.util.Locale.ROOT)) + "%");
+			}
+		}
+
+		private void orderBy(PortfolioQuery.Sort sort) {
+			switch (sort) {
+				case NAME -> join("N");
+				case PARENT_BODY -> join("B");
+				default -> {
+				}
+			}
+			order = order(sort);
+		}
 	}
 
-	private String visibility(SpinoutUser user, Map<String, Object> parameters) {
-		parameters.put("processKey", ProgrammeStarter.PROCESS_KEY);
-		if (access.seesEveryProgramme(user)) {
-			return "";
+	private static String joins(Collection<String> aliases) {
+		StringBuilder joins = new StringBuilder();
+		for (String alias : aliases) {
+			joins.append(" LEFT JOIN ACT_HI_VARINST ").append(alias).append(" ON ").append(alias)
+					.append(".PROC_INST_ID_ = P.ID_ AND ").append(alias).append(".NAME_ = '")
+					.append(VARIABLES.get(alias)).append("' AND ").append(alias).append(".STATE_ = 'CREATED'");
 		}
-		parameters.put("userId", user.id());
-		if (user.groups().isEmpty()) {
-			return VISIBLE.formatted("");
-		}
-		parameters.put("groups", new ArrayList<>(user.groups()));
-		return VISIBLE.formatted(IN_GROUPS);
+		return joins.toString();
 	}
 
 	private static String order(PortfolioQuery.Sort sort) {

@@ -106,7 +106,7 @@ class TaskController {
 		}
 		TaskLists.Page result = lists.page(user, query);
 		model.addAttribute("result", result);
-		model.addAttribute("pagination", Pagination.of(VIEW_PATHS.get(view), params, query.page(), result.pages()));
+		model.addAttribute("pagination", Pagination.openEnded(VIEW_PATHS.get(view), params, query.page(), result.more()));
 		model.addAttribute("viewPath", VIEW_PATHS.get(view));
 		model.addAttribute("phases", phases);
 		model.addAttribute("query", query);

@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The task lists: one page of open tasks with what each row shows. The database work is the
- * same for every page whatever the number of programmes: one query for the page, one for the
- * count, and one each for the page's programme names, phases and assignees.
+ * same for every page whatever the number of programmes: one query for the page, and one each
+ * for the page's programme names, phases and assignees. The page is read one row long, to know
+ * whether another follows, rather than counted: a count would read every task the person may
+ * take, as many as there are programmes.
  */
 @Component
 public class TaskLists {
@@ -49,18 +51,28 @@ public class TaskLists {
 		this.identity = identity;
 	}
 
-	record Page(List<TaskRow> rows, long total, TaskListQuery query) {
+	/** One page of a list, and whether more pages follow it. */
+	record Page(List<TaskRow> rows, boolean more, TaskListQuery query) {
 
-		public long pages() {
-			return Math.max(1, (total + TaskListQuery.PAGE_SIZE - 1) / TaskListQuery.PAGE_SIZE);
+		/** The position of the page's first row in the whole list, counting from one. */
+		public int from() {
+			return query.firstResult() + 1;
+		}
+
+		public int to() {
+			return query.firstResult() + rows.size();
+		}
+
+		/** How many tasks the list holds, when this page is its last; otherwise unknown. */
+		public Integer total() {
+			return more ? null : to();
 		}
 	}
 
 	Page page(SpinoutUser user, TaskListQuery request) {
-		TaskQuery query = query(user, request);
-		long total = query.count();
-		List<Task> found = query.listPage(request.firstResult(), TaskListQuery.PAGE_SIZE);
-		return new Page(rows(found), total, request);
+		List<Task> found = query(user, request).listPage(request.firstResult(), TaskListQuery.PAGE_SIZE + 1);
+		boolean more = found.size() > TaskListQuery.PAGE_SIZE;
+		return new Page(rows(more ? found.subList(0, TaskListQuery.PAGE_SIZE) : found), more, request);
 	}
 
 	/** How many tasks wait for the user: assigned to them, and available to their groups. */

@@ -37,6 +37,20 @@ public record Pagination(String previous, String next, List<Link> links) {
 				page < pages ? url(path, params, page + 1) : null, pages > 1 ? links : List.of());
 	}
 
+	/**
+	 * The links for a list whose length is not counted: the pages up to this one, and the next when
+	 * the list goes on, followed by an ellipsis for what lies beyond.
+	 */
+	public static Pagination openEnded(String path, Map<String, String> params, int page, boolean more) {
+		Pagination known = of(path, params, page, more ? page + 1 : page);
+		if (!more) {
+			return known;
+		}
+		List<Link> links = new ArrayList<>(known.links());
+		links.add(new Link(null, null, false));
+		return new Pagination(known.previous(), known.next(), links);
+	}
+
 	private static String url(String path, Map<String, String> params, int page) {
 		UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
 		params.forEach((name, value) -> {

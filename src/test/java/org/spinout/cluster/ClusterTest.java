@@ -3,11 +3,20 @@ package org.spinout.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,10 +35,16 @@ import org.spinout.Poll;
 import org.spinout.WebClient;
 import org.spinout.postgres.PostgresTestDatabase;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
+
 /**
  * Two Spinout nodes, each in its own JVM, share one PostgreSQL database, as a cluster does. The
  * timers here run on the real clock (a few seconds): the nodes are separate processes, so the
- * engine clock of the test cannot be moved for them; the test polls with a bound.
+ * engine clock of the test cannot be moved for them; the test polls with a bound. Both nodes send
+ * e-mail, every half second, to one real SMTP server (GreenMail) in the test's JVM.
  */
 @Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,17 +64,25 @@ class ClusterTest {
 
 	AppNode nodeB;
 
+	GreenMail smtp;
+
+	String url;
+
 	@BeforeAll
 	void startTwoNodes() {
 		assumeTrue(PostgresTestDatabase.isOn(), "the cluster tests need PostgreSQL: -Dspinout.test.database=postgres");
 		String database = "spinout_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		String url = PostgresTestDatabase.create(database);
+		url = PostgresTestDatabase.create(database);
+		smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+		smtp.start();
 		String[] settings = { "--spring.profiles.active=demo,postgres", "--spinout.demo.programmes=false",
 				"--spring.datasource.url=" + url, "--spring.datasource.username=" + PostgresTestDatabase.user(),
 				"--spring.datasource.password=" + PostgresTestDatabase.password(),
 				"--spinout.admin.username=" + ADMIN, "--spinout.admin.password=" + SECRET,
 				"--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000",
-				"--camunda.bpm.job-execution.lock-time-in-millis=4000" };
+				"--camunda.bpm.job-execution.lock-time-in-millis=4000",
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
+				"--spinout.notifications.send-interval=PT0.5S", "--spinout.notifications.batch-size=2" };
 		nodeA = AppNode.start(logs, "node-a", settings);
 		nodeB = AppNode.start(logs, "node-b", settings);
 		deploy(nodeA.client(), "cluster-timer", "PT3S");
@@ -72,6 +95,9 @@ class ClusterTest {
 		}
 		if (nodeA != null) {
 			nodeA.close();
+		}
+		if (smtp != null) {
+			smtp.stop();
 		}
 	}
 
@@ -100,18 +126,12 @@ class ClusterTest {
 	void aProgrammeStartedOnOneNodeIsWorkedOnTheOther() {
 		WebClient manager = nodeA.client();
 		manager.signIn("manager", "demo");
-		HttpResponse<String> started = manager.postForm("/programmes/new", "/programmes/new",
-				"programmeName", "Cluster Libraries", "parentBody", "Somerset Council", "parentBodyType", "council",
-				"nation", "england-wales", "serviceName", "Libraries", "staffCount", "90", "transferringStaffCount",
-				"80", "targetTransferDate-day", "1", "targetTransferDate-month", "4", "targetTransferDate-year", "2029");
-		assertThat(started.statusCode()).isEqualTo(200);
-		Matcher reference = Pattern.compile("SO-\\d{4}-\\d{4}").matcher(started.body());
-		assertThat(reference.find()).isTrue();
+		String reference = startProgramme(manager, "Cluster Libraries");
 
 		WebClient board = nodeB.client();
 		board.signIn("board", "demo");
 		String tasks = board.getWithBasic("/engine-rest/task?maxResults=5&processInstanceBusinessKey="
-				+ reference.group() + "&taskDefinitionKey=PrepareBusinessCase", ADMIN, SECRET).body();
+				+ reference + "&taskDefinitionKey=PrepareBusinessCase", ADMIN, SECRET).body();
 		Matcher taskId = ID.matcher(tasks);
 		assertThat(taskId.find()).as(tasks).isTrue();
 		HttpResponse<String> completed = board.postWithToken("/tasks/" + taskId.group(1) + "/complete",
@@ -120,12 +140,54 @@ class ClusterTest {
 				"https://documents.example.org/case");
 
 		assertThat(completed.statusCode()).isEqualTo(302);
-		assertThat(count(nodeA.client(), "/engine-rest/task/count?processInstanceBusinessKey=" + reference.group()
+		assertThat(count(nodeA.client(), "/engine-rest/task/count?processInstanceBusinessKey=" + reference
 				+ "&taskDefinitionKey=SignOffFinancialCase")).isEqualTo(1);
 	}
 
 	@Test
 	@Order(3)
+	void bothNodesSendTheOutboxAndEachEmailGoesOnce() throws Exception {
+		WebClient onA = nodeA.client();
+		WebClient onB = nodeB.client();
+		onA.signIn("manager", "demo");
+		onB.signIn("manager", "demo");
+		for (int i = 0; i < 8; i++) {
+			startProgramme(i % 2 == 0 ? onA : onB, "Cluster Museums " + i);
+		}
+
+		Poll.until(() -> outbox("mail_status = 'PENDING'") == 0 && outbox("mail_status = 'SENT'") > 8,
+				Duration.ofSeconds(60), "both nodes sent the outbox");
+		long sent = outbox("mail_status = 'SENT'");
+		Poll.until(() -> smtp.getReceivedMessages().length >= sent, Duration.ofSeconds(10),
+				"the mail server received every e-mail sent");
+
+		List<String> received = new ArrayList<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			received.add(message.getMessageID());
+		}
+		Set<String> distinct = new HashSet<>(received);
+		assertThat(received).as("each e-mail arrived once").hasSize(distinct.size());
+		assertThat(received).as("one e-mail per notification marked sent").hasSize((int) sent);
+		assertThat(outbox("mail_status = 'FAILED' OR attempts > 1")).as("nothing failed or went twice").isZero();
+		long sentByA = sentPerLog(nodeA);
+		long sentByB = sentPerLog(nodeB);
+		assertThat(sentByA + sentByB).as("the nodes' own account").isEqualTo(received.size());
+		assertThat(sentByA).as("node A sent some").isPositive();
+		assertThat(sentByB).as("node B sent some").isPositive();
+	}
+
+	/** What a node's log says it sent: the sender logs each run that sent anything. */
+	private static long sentPerLog(AppNode node) throws IOException {
+		Matcher sent = Pattern.compile("Sent (\\d+) e-mails").matcher(Files.readString(node.log()));
+		long total = 0;
+		while (sent.find()) {
+			total += Long.parseLong(sent.group(1));
+		}
+		return total;
+	}
+
+	@Test
+	@Order(4)
 	void whenANodeStopsTheOtherCarriesItsTimers() {
 		deploy(nodeA.client(), "cluster-failover", "PT6S");
 		List<String> instances = new ArrayList<>();
@@ -141,6 +203,33 @@ class ClusterTest {
 		for (String instance : instances) {
 			assertThat(count(nodeB.client(), "/engine-rest/history/activity-instance/count?processInstanceId="
 					+ instance + "&activityId=afterTimer")).isEqualTo(1);
+		}
+	}
+
+	/** Starts a programme through the application's own form and returns its reference. */
+	private static String startProgramme(WebClient manager, String name) {
+		HttpResponse<String> started = manager.postForm("/programmes/new", "/programmes/new",
+				"programmeName", name, "parentBody", "Somerset Council", "parentBodyType", "council",
+				"nation", "england-wales", "serviceName", "Libraries", "staffCount", "90", "transferringStaffCount",
+				"80", "targetTransferDate-day", "1", "targetTransferDate-month", "4", "targetTransferDate-year", "2029");
+		assertThat(started.statusCode()).isEqualTo(200);
+		Matcher reference = Pattern.compile("SO-\\d{4}-\\d{4}").matcher(started.body());
+		assertThat(reference.find()).as(started.body()).isTrue();
+		return reference.group();
+	}
+
+	/** How many outbox rows match the condition, read straight from the shared database. */
+	private long outbox(String condition) {
+		try (Connection connection = DriverManager.getConnection(url, PostgresTestDatabase.user(),
+				PostgresTestDatabase.password());
+				Statement statement = connection.createStatement();
+				ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM spinout_notification WHERE "
+						+ "delivery = 'IMMEDIATE' AND (" + condition + ")")) {
+			count.next();
+			return count.getLong(1);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
 		}
 	}
 

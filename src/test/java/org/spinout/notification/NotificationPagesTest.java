@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,22 @@ class NotificationPagesTest {
 				.contains("Assigned to you: Inform the affected staff (SO-2099-0400)")
 				.contains("New task for your team: Consult the representatives (SO-2099-0400)")
 				.contains("SO-2099-0400: Staff transfer");
+	}
+
+	@Test
+	void theHeaderStopsCountingAtNinetyNine() {
+		// given: 120 unread in all
+		new TransactionTemplate(transactions).executeWithoutResult(status -> outbox.record(IntStream.range(0, 118)
+				.mapToObj(i -> notification("Assigned to you: task " + i, "task-many-" + i)).toList()));
+		WebClient hr = new WebClient(port);
+		hr.signIn("hr", "demo");
+
+		// when
+		String home = hr.get("/").body();
+
+		// then
+		assertThat(home).contains("<span class=\"spinout-count\">99+</span><span class=\"govuk-visually-hidden\"> unread</span>");
+		assertThat(hr.get("/notifications").body()).contains("120 unread notifications");
 	}
 
 	@Test
