@@ -67,7 +67,7 @@ class NotificationSender {
 	int sendDue() {
 		int sent = sendImmediate() + sendDigests();
 		if (sent > 0) {
-			log.info("Sent {} e-mails", sent);
+			log.info("E-mails sent: {}", sent);
 		}
 		return sent;
 	}

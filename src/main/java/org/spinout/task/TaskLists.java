@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * The task lists: one page of open tasks with what each row shows. The database work is the
  * same for every page whatever the number of programmes: one query for the page, and one each
- * for the page's programme names, phases and assignees. The page is read one row long, to know
+ * for the page's programme names and assignees. The page is read one row long, to know
  * whether another follows, rather than counted: a count would read every task the person may
  * take, as many as there are programmes.
  */
@@ -96,9 +96,12 @@ public class TaskLists {
 	Map<String, String> phases() {
 		return repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionName().asc().list()
 				.stream()
-				.collect(Collectors.toMap(ProcessDefinition::getKey,
-						definition -> definition.getName() == null ? definition.getKey() : definition.getName(),
-						(a, b) -> a, LinkedHashMap::new));
+				.collect(Collectors.toMap(ProcessDefinition::getKey, TaskLists::phaseName, (a, b) -> a,
+						LinkedHashMap::new));
+	}
+
+	private static String phaseName(ProcessDefinition definition) {
+		return definition.getName() == null ? definition.getKey() : definition.getName();
 	}
 
 	private TaskQuery query(SpinoutUser user, TaskListQuery request) {
@@ -148,11 +151,10 @@ public class TaskLists {
 				.collect(Collectors.groupingBy(VariableInstance::getProcessInstanceId,
 						Collectors.toMap(VariableInstance::getName, variable -> String.valueOf(variable.getValue()),
 								(a, b) -> a)));
-		Map<String, String> phases = repository.createProcessDefinitionQuery()
-				.processDefinitionIdIn(page.stream().map(Task::getProcessDefinitionId).distinct().toArray(String[]::new))
-				.list().stream()
-				.collect(Collectors.toMap(ProcessDefinition::getId,
-						definition -> definition.getName() == null ? definition.getKey() : definition.getName()));
+		// from the engine's cache of deployed definitions, without a query
+		Map<String, String> phases = page.stream().map(Task::getProcessDefinitionId).distinct()
+				.map(repository::getProcessDefinition)
+				.collect(Collectors.toMap(ProcessDefinition::getId, TaskLists::phaseName));
 		String[] assigneeIds = page.stream().map(Task::getAssignee).filter(id -> id != null).distinct()
 				.toArray(String[]::new);
 		Map<String, String> assignees = assigneeIds.length == 0 ? Map.of()

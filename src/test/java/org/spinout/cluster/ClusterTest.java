@@ -178,7 +178,7 @@ class ClusterTest {
 
 	/** What a node's log says it sent: the sender logs each run that sent anything. */
 	private static long sentPerLog(AppNode node) throws IOException {
-		Matcher sent = Pattern.compile("Sent (\\d+) e-mails").matcher(Files.readString(node.log()));
+		Matcher sent = Pattern.compile("E-mails sent: (\\d+)").matcher(Files.readString(node.log()));
 		long total = 0;
 		while (sent.find()) {
 			total += Long.parseLong(sent.group(1));
