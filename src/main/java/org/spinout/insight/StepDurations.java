@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import org.springframework.stereotype.Component;
 
 /**
  * How long each step of the journey has taken across all completed work: the median duration of
@@ -39,10 +39,10 @@ public class StepDurations {
 			GROUP BY PROC_DEF_KEY_, ACT_ID_, ACT_TYPE_
 			""".formatted(CANCELLED, String.join(", ", TIMED_TYPES.stream().map(type -> "'" + type + "'").toList()));
 
-	private final JdbcTemplate jdbc;
-
 	/** The one entry of {@link #medians}. */
 	private static final String ALL = "all";
+
+	private final JdbcTemplate jdbc;
 
 	private final LoadingCache<String, Map<Key, Step>> medians;
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,13 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgrammePage {
 
-	/** The programme's facts, in the order the page lists them, with their labels. */
-	private static final Map<String, String> FACTS = facts();
-
-	/** The start form's words for the coded answers the page shows. */
-	private static final Map<String, String> ANSWERS = Map.of("england-wales", "England and Wales", "scotland",
-			"Scotland", "northern-ireland", "Northern Ireland", "council", "Council", "nhs-trust", "NHS trust", "icb",
-			"Integrated care board", "joint", "Joint (council and NHS)");
+	/** The programme's facts, in the order the page lists them. */
+	private static final List<String> FACTS = List.of("serviceName", "parentBodyType", "nation", "staffCount",
+			"transferringStaffCount", "targetTransferDate", "legalForm", "awardRoute", "goLiveDate");
 
 	private final ProgrammeSearch search;
 
@@ -92,10 +87,7 @@ class ProgrammePage {
 			boolean suspended) {
 	}
 
-	record Fact(String label, Object value) {
-	}
-
-	record View(ProgrammeRow programme, List<Fact> facts, List<PhaseItem> phases, List<OpenTask> openTasks,
+	record View(ProgrammeRow programme, List<ProgrammeFacts.Fact> facts, List<PhaseItem> phases, List<OpenTask> openTasks,
 			List<Deadline> clocks, List<AuditTrail.Entry> trail, String stopReason) {
 	}
 
@@ -121,8 +113,8 @@ class ProgrammePage {
 		List<Deadline> clocks = programme.deadlines().stream().filter(Deadline::isClock).toList();
 		Object stopReason = programme.status() == ProgrammeStatus.STOPPED ? values.get(RecordProgrammeStop.STOP_REASON)
 				: null;
-		return Optional.of(new View(programme, facts(values), phaseItems(journey, instances), openTasks(reference,
-				journey, instances), clocks, trail.of(reference, instances, journey, values),
+		return Optional.of(new View(programme, ProgrammeFacts.of(FACTS, values), phaseItems(journey, instances),
+				openTasks(reference, journey, instances), clocks, trail.of(reference, instances, journey, values),
 				stopReason == null ? null : stopReason.toString()));
 	}
 
@@ -184,7 +176,7 @@ class ProgrammePage {
 	}
 
 	private Map<String, Object> variables(String rootId) {
-		List<String> names = new ArrayList<>(FACTS.keySet());
+		List<String> names = new ArrayList<>(FACTS);
 		names.addAll(List.of(ProgrammeStatus.VARIABLE, RecordProgrammeStop.STOP_REASON, RecordProgrammeStop.STOPPED_AT));
 		Map<String, Object> values = new HashMap<>();
 		for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
@@ -197,38 +189,7 @@ class ProgrammePage {
 		return values;
 	}
 
-	private static List<Fact> facts(Map<String, Object> values) {
-		List<Fact> facts = new ArrayList<>();
-		FACTS.forEach((name, label) -> {
-			Object value = values.get(name);
-			if (value instanceof Boolean yes) {
-				facts.add(new Fact(label, yes ? "Yes" : "No"));
-			}
-			else if (value instanceof Date date) {
-				facts.add(new Fact(label, WorkingDays.toLocalDate(date)));
-			}
-			else if (value != null) {
-				facts.add(new Fact(label, ANSWERS.containsKey(value.toString()) ? ANSWERS.get(value.toString()) : value));
-			}
-		});
-		return facts;
-	}
-
 	private static LocalDate day(Date date) {
 		return date == null ? null : WorkingDays.toLocalDate(date);
-	}
-
-	private static Map<String, String> facts() {
-		Map<String, String> facts = new LinkedHashMap<>();
-		facts.put("serviceName", "Service");
-		facts.put("parentBodyType", "Type of parent body");
-		facts.put("nation", "Nation");
-		facts.put("staffCount", "Staff");
-		facts.put("transferringStaffCount", "Staff transferring");
-		facts.put("targetTransferDate", "Target transfer date");
-		facts.put("legalForm", "Legal form");
-		facts.put("awardRoute", "Award route");
-		facts.put("goLiveDate", "Go-live date");
-		return java.util.Collections.unmodifiableMap(facts);
 	}
 }

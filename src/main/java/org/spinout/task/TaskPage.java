@@ -1,7 +1,6 @@
 package org.spinout.task;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -21,14 +20,17 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.identity.UserNames;
+import org.spinout.programme.ProgrammeFacts;
+import org.spinout.programme.ProgrammeFacts.Fact;
 import org.springframework.stereotype.Component;
 
 /** Gathers what a task page shows: the programme's key facts, the task, and the record so far. */
 @Component
 class TaskPage {
 
-	/** The programme's key facts, in the order the page lists them, with their labels. */
-	static final Map<String, String> KEY_FACTS = keyFacts();
+	/** The programme's key facts, in the order the page lists them. */
+	private static final List<String> KEY_FACTS = List.of("programmeReference", "programmeName", "parentBody",
+			"serviceName", "nation", "staffCount", "transferringStaffCount", "targetTransferDate", "healthCare");
 
 	private final TaskService tasks;
 
@@ -49,9 +51,6 @@ class TaskPage {
 		this.identity = identity;
 	}
 
-	record Fact(String label, Object value) {
-	}
-
 	record Entry(Date time, String who, String task, String text) {
 	}
 
@@ -67,15 +66,7 @@ class TaskPage {
 	}
 
 	List<Fact> facts(Task task) {
-		Map<String, Object> values = runtime.getVariables(task.getProcessInstanceId(), KEY_FACTS.keySet());
-		List<Fact> facts = new ArrayList<>();
-		KEY_FACTS.forEach((name, label) -> {
-			Object value = values.get(name);
-			if (value != null) {
-				facts.add(new Fact(label, value instanceof Boolean yes ? (yes ? "Yes" : "No") : value));
-			}
-		});
-		return facts;
+		return ProgrammeFacts.of(KEY_FACTS, runtime.getVariables(task.getProcessInstanceId(), KEY_FACTS));
 	}
 
 	/** Decisions and comments made so far in the programme, oldest first. */
@@ -145,17 +136,4 @@ class TaskPage {
 				.collect(Collectors.toMap(User::getId, UserNames::displayName));
 	}
 
-	private static Map<String, String> keyFacts() {
-		Map<String, String> facts = new LinkedHashMap<>();
-		facts.put("programmeReference", "Reference");
-		facts.put("programmeName", "Programme");
-		facts.put("parentBody", "Parent body");
-		facts.put("serviceName", "Service");
-		facts.put("nation", "Nation");
-		facts.put("staffCount", "Staff");
-		facts.put("transferringStaffCount", "Staff transferring");
-		facts.put("targetTransferDate", "Target transfer date");
-		facts.put("healthCare", "Health care service");
-		return Collections.unmodifiableMap(facts);
-	}
 }

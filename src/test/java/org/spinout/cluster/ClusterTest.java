@@ -66,12 +66,14 @@ class ClusterTest {
 
 	GreenMail smtp;
 
+	String database;
+
 	String url;
 
 	@BeforeAll
 	void startTwoNodes() {
 		assumeTrue(PostgresTestDatabase.isOn(), "the cluster tests need PostgreSQL: -Dspinout.test.database=postgres");
-		String database = "spinout_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		database = "spinout_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		url = PostgresTestDatabase.create(database);
 		smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 		smtp.start();
@@ -98,6 +100,9 @@ class ClusterTest {
 		}
 		if (smtp != null) {
 			smtp.stop();
+		}
+		if (database != null) {
+			PostgresTestDatabase.drop(database);
 		}
 	}
 

@@ -3,25 +3,25 @@ package org.spinout.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.spinout.journey.JourneyTasks.complete;
+import static org.spinout.journey.JourneyTasks.groups;
+import static org.spinout.journey.JourneyTasks.historicVariable;
+import static org.spinout.journey.JourneyTasks.task;
+import static org.spinout.journey.JourneyTasks.timers;
+import static org.spinout.journey.JourneyTimers.london;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -30,8 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spinout.deadline.TaskDeadlines;
-import org.spinout.deadline.WorkingDays;
 
 /**
  * Phase 4, contract and procurement: the regime (gate G6), the award route (gate G7) with its term
@@ -48,8 +46,6 @@ class ContractProcurementProcessTest {
 	private static final LocalDate UNDER_THE_ACT = LocalDate.of(2026, 1, 5);
 	private static final LocalDate UNDER_THE_REGULATIONS = LocalDate.of(2024, 11, 4);
 
-	private static final WorkingDays WORKING_DAYS = new WorkingDays();
-
 	@RegisterExtension
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
@@ -57,7 +53,7 @@ class ContractProcurementProcessTest {
 	void useEngine() {
 		BpmnAwareTests.init(engine.getProcessEngine());
 		// Monday 2 February 2026, mid-morning
-		ClockUtil.setCurrentTime(london(LocalDateTime.of(2026, 2, 2, 9, 30)));
+		ClockUtil.setCurrentTime(london(2026, 2, 2, 9, 30));
 	}
 
 	@AfterEach
@@ -74,12 +70,12 @@ class ContractProcurementProcessTest {
 		assertThat(instance).isWaitingAt("PublishAwardNotice", "NegotiateContractTerms");
 
 		// when the award notice is published on Thursday 5 March 2026 and the terms are agreed
-		publish(instance, "PublishAwardNotice", day(2026, 3, 5));
+		publish(instance, "PublishAwardNotice", london(2026, 3, 5));
 		negotiate(instance);
 
 		// then the contract cannot be signed before the standstill ends at the end of Tuesday 17 March
 		assertThat(instance).isWaitingAt("Timer_StandstillEnded").hasNotPassed("SignContract");
-		assertThat(standstill(instance).getDuedate()).isEqualTo(london(LocalDateTime.of(2026, 3, 18, 0, 0)));
+		assertThat(standstill(instance).getDuedate()).isEqualTo(london(2026, 3, 18, 0, 0));
 
 		// when
 		endStandstill(instance);
@@ -89,13 +85,13 @@ class ContractProcurementProcessTest {
 		assertThat(groups(task(instance, "SignContract"))).containsExactly("commissioners");
 
 		// when
-		sign(instance, day(2026, 4, 1));
+		sign(instance, london(2026, 4, 1));
 
 		// then the term and the reservation end five years on, at the start of 1 April 2031
 		assertThat(instance).isEnded().hasPassed("EndEvent_ContractSigned").hasNotPassed("ConsiderRepresentations");
-		assertThat(historicVariable(instance, "contractStartDate")).isEqualTo(day(2026, 4, 1));
-		assertThat(historicVariable(instance, "reservedContractEnd")).isEqualTo(london(LocalDateTime.of(2031, 4, 1, 0, 0)));
-		assertThat(historicVariable(instance, "contractEndDate")).isEqualTo(london(LocalDateTime.of(2031, 4, 1, 0, 0)));
+		assertThat(historicVariable(instance, "contractStartDate")).isEqualTo(london(2026, 4, 1));
+		assertThat(historicVariable(instance, "reservedContractEnd")).isEqualTo(london(2031, 4, 1, 0, 0));
+		assertThat(historicVariable(instance, "contractEndDate")).isEqualTo(london(2031, 4, 1, 0, 0));
 	}
 
 	@Test
@@ -105,18 +101,18 @@ class ContractProcurementProcessTest {
 		assertThat(runtimeService().getVariable(instance.getId(), "procurementRegime")).isEqualTo("PCR2015");
 
 		// when
-		publish(instance, "PublishAwardNotice", day(2026, 3, 5));
+		publish(instance, "PublishAwardNotice", london(2026, 3, 5));
 
 		// then 10 calendar days: midnight at the end of Sunday 15 March
-		assertThat(standstill(instance).getDuedate()).isEqualTo(london(LocalDateTime.of(2026, 3, 16, 0, 0)));
+		assertThat(standstill(instance).getDuedate()).isEqualTo(london(2026, 3, 16, 0, 0));
 
 		// when
 		negotiate(instance);
 		endStandstill(instance);
-		sign(instance, day(2026, 4, 1));
+		sign(instance, london(2026, 4, 1));
 
 		// then the reservation allows three years: it ends as 1 April 2029 begins
-		assertThat(historicVariable(instance, "reservedContractEnd")).isEqualTo(london(LocalDateTime.of(2029, 4, 1, 0, 0)));
+		assertThat(historicVariable(instance, "reservedContractEnd")).isEqualTo(london(2029, 4, 1, 0, 0));
 	}
 
 	@Test
@@ -125,19 +121,19 @@ class ContractProcurementProcessTest {
 		ProcessInstance instance = routeApproved("council", false, UNDER_THE_REGULATIONS, "pcr-light-touch", 7L);
 
 		// when
-		publish(instance, "PublishAwardNotice", day(2026, 3, 5));
+		publish(instance, "PublishAwardNotice", london(2026, 3, 5));
 
 		// then
-		assertThat(standstill(instance).getDuedate()).isEqualTo(london(LocalDateTime.of(2026, 3, 16, 0, 0)));
+		assertThat(standstill(instance).getDuedate()).isEqualTo(london(2026, 3, 16, 0, 0));
 
 		// when
 		negotiate(instance);
 		endStandstill(instance);
-		sign(instance, day(2026, 4, 1));
+		sign(instance, london(2026, 4, 1));
 
 		// then
 		assertThat(historicVariable(instance, "reservedContractEnd")).isNull();
-		assertThat(historicVariable(instance, "contractEndDate")).isEqualTo(london(LocalDateTime.of(2033, 4, 1, 0, 0)));
+		assertThat(historicVariable(instance, "contractEndDate")).isEqualTo(london(2033, 4, 1, 0, 0));
 	}
 
 	@Test
@@ -147,10 +143,10 @@ class ContractProcurementProcessTest {
 		assertThat(instance).isWaitingAt("PublishVeatNotice");
 
 		// when
-		publish(instance, "PublishVeatNotice", day(2026, 3, 5));
+		publish(instance, "PublishVeatNotice", london(2026, 3, 5));
 
 		// then
-		assertThat(standstill(instance).getDuedate()).isEqualTo(london(LocalDateTime.of(2026, 3, 16, 0, 0)));
+		assertThat(standstill(instance).getDuedate()).isEqualTo(london(2026, 3, 16, 0, 0));
 		assertThat(instance).hasNotPassed("PublishAwardNotice");
 	}
 
@@ -161,12 +157,12 @@ class ContractProcurementProcessTest {
 		assertThat(instance).isWaitingAt("PublishTransparencyNotice");
 
 		// when
-		complete(instance, "PublishTransparencyNotice", Map.of("transparencyNoticeDate", day(2026, 3, 12),
+		complete(instance, "PublishTransparencyNotice", Map.of("transparencyNoticeDate", london(2026, 3, 12),
 				"transparencyNoticeReference", "2026/S 000-001234"));
-		publish(instance, "PublishAwardNotice", day(2026, 3, 26));
+		publish(instance, "PublishAwardNotice", london(2026, 3, 26));
 
 		// then 8 working days from Thursday 26 March skip Good Friday and Easter Monday
-		assertThat(standstill(instance).getDuedate()).isEqualTo(london(LocalDateTime.of(2026, 4, 10, 0, 0)));
+		assertThat(standstill(instance).getDuedate()).isEqualTo(london(2026, 4, 10, 0, 0));
 	}
 
 	@Test
@@ -176,10 +172,10 @@ class ContractProcurementProcessTest {
 		assertThat(runtimeService().getVariable(instance.getId(), "procurementRegime")).isEqualTo("PSR");
 
 		// when
-		publish(instance, "PublishIntentionNotice", day(2026, 3, 5));
+		publish(instance, "PublishIntentionNotice", london(2026, 3, 5));
 
 		// then representations run to midnight at the end of the 8th working day
-		assertThat(standstill(instance).getDuedate()).isEqualTo(london(LocalDateTime.of(2026, 3, 18, 0, 0)));
+		assertThat(standstill(instance).getDuedate()).isEqualTo(london(2026, 3, 18, 0, 0));
 
 		// when
 		endStandstill(instance);
@@ -194,17 +190,17 @@ class ContractProcurementProcessTest {
 	void providerSelectionRegimeWaitsFiveMoreWorkingDaysAfterAReview() {
 		// given
 		ProcessInstance instance = routeApproved("icb", true, UNDER_THE_ACT, "psr", 5L);
-		publish(instance, "PublishIntentionNotice", day(2026, 3, 5));
+		publish(instance, "PublishIntentionNotice", london(2026, 3, 5));
 		endStandstill(instance);
 
 		// when the decision after review is communicated on Friday 20 March
 		complete(instance, "ConsiderRepresentations", Map.of("representationsReceived", true,
-				"reviewDecisionDate", day(2026, 3, 20), "reviewSummary", "One provider asked for the scores; award confirmed."));
+				"reviewDecisionDate", london(2026, 3, 20), "reviewSummary", "One provider asked for the scores; award confirmed."));
 
 		// then the contract may be signed after the end of Friday 27 March
 		Job review = managementService().createJobQuery().processInstanceId(instance.getId())
 				.activityId("Timer_ReviewStandstillEnded").singleResult();
-		assertThat(review.getDuedate()).isEqualTo(london(LocalDateTime.of(2026, 3, 28, 0, 0)));
+		assertThat(review.getDuedate()).isEqualTo(london(2026, 3, 28, 0, 0));
 
 		// when
 		negotiate(instance);
@@ -340,10 +336,10 @@ class ContractProcurementProcessTest {
 		ProcessInstance instance = regimeConfirmed("council", false, UNDER_THE_ACT);
 		chooseRoute(instance, "pa-reserved", 5L);
 		Task gate = task(instance, "ApproveAwardRoute");
-		assertThat(gate.getDueDate()).isEqualTo(london(LocalDateTime.of(2026, 2, 17, 0, 0)));
+		assertThat(gate.getDueDate()).isEqualTo(london(2026, 2, 17, 0, 0));
 		List<Job> timers = timers(instance, "ApproveAwardRoute");
 		assertThat(timers).extracting(Job::getDuedate)
-				.containsExactly(london(LocalDateTime.of(2026, 2, 13, 0, 0)), london(LocalDateTime.of(2026, 2, 17, 0, 0)));
+				.containsExactly(london(2026, 2, 13, 0, 0), london(2026, 2, 17, 0, 0));
 
 		// when
 		ClockUtil.setCurrentTime(timers.get(0).getDuedate());
@@ -386,7 +382,7 @@ class ContractProcurementProcessTest {
 	private static void specify(ProcessInstance instance, boolean healthCare, LocalDate procurementStart) {
 		complete(instance, "WriteServiceSpecification", Map.of("serviceSpecificationSummary",
 				"Community services for adults, with quarterly outcome reports.", "procurementStartDate",
-				day(procurementStart), "healthCare", healthCare, "estimatedAnnualValue", 4_200_000L));
+				london(procurementStart), "healthCare", healthCare, "estimatedAnnualValue", 4_200_000L));
 	}
 
 	private static void chooseRoute(ProcessInstance instance, String route, long years) {
@@ -410,7 +406,7 @@ class ContractProcurementProcessTest {
 	}
 
 	private static void sign(ProcessInstance instance, Date start) {
-		complete(instance, "SignContract", Map.of("contractSignedDate", day(2026, 3, 25), "contractStartDate", start));
+		complete(instance, "SignContract", Map.of("contractSignedDate", london(2026, 3, 25), "contractStartDate", start));
 	}
 
 	private static void decide(ProcessInstance instance, String gate, String decision, String reason) {
@@ -419,56 +415,9 @@ class ContractProcurementProcessTest {
 		variables.put("decisionReason", reason);
 		complete(instance, gate, variables);
 	}
-
-	/**
-	 * Completes the task as its form would, after checking that the form it names is deployed and
-	 * that its reminder and escalation timers follow its own due date.
-	 */
-	private static void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-		Task task = task(instance, taskKey);
-		assertThat(formService().getDeployedTaskForm(task.getId())).isNotNull();
-		String nation = (String) runtimeService().getVariable(instance.getId(), "nation");
-		Date due = task.getDueDate();
-		Date reminder = WORKING_DAYS.subtract(due, TaskDeadlines.DEFAULT_REMINDER_WORKING_DAYS, nation);
-		assertThat(timers(instance, taskKey)).extracting(Job::getDuedate).containsExactly(reminder, due);
-		taskService().complete(task.getId(), variables);
-	}
-
-	private static Task task(ProcessInstance instance, String taskKey) {
-		return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
-	}
-
 	private static Job standstill(ProcessInstance instance) {
 		return managementService().createJobQuery().processInstanceId(instance.getId())
 				.activityId("Timer_StandstillEnded").singleResult();
 	}
 
-	private static List<Job> timers(ProcessInstance instance, String activityId) {
-		return managementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-				.timers().orderByJobDuedate().asc().list();
-	}
-
-	private static List<String> groups(Task task) {
-		return taskService().getIdentityLinksForTask(task.getId()).stream()
-				.map(IdentityLink::getGroupId)
-				.toList();
-	}
-
-	private static Object historicVariable(ProcessInstance instance, String name) {
-		HistoricVariableInstance variable = historyService().createHistoricVariableInstanceQuery()
-				.processInstanceId(instance.getId()).variableName(name).singleResult();
-		return variable == null ? null : variable.getValue();
-	}
-
-	private static Date day(LocalDate date) {
-		return london(date.atStartOfDay());
-	}
-
-	private static Date day(int year, int month, int day) {
-		return day(LocalDate.of(year, month, day));
-	}
-
-	private static Date london(LocalDateTime time) {
-		return Date.from(time.atZone(WorkingDays.LONDON).toInstant());
-	}
 }

@@ -3,25 +3,23 @@ package org.spinout.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.spinout.journey.JourneyTasks.complete;
+import static org.spinout.journey.JourneyTasks.groups;
+import static org.spinout.journey.JourneyTasks.historicVariable;
+import static org.spinout.journey.JourneyTasks.task;
+import static org.spinout.journey.JourneyTasks.timers;
+import static org.spinout.journey.JourneyTimers.london;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -30,8 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spinout.deadline.TaskDeadlines;
-import org.spinout.deadline.WorkingDays;
 
 /** Phase 6, go-live: asset transfer, CQC registration (gate G10), ICO fee, data and IT, go-live, monitoring. */
 @Deployment(resources = {"processes/go-live.bpmn", "forms/plan-go-live.form", "forms/register-with-ico.form",
@@ -40,8 +36,6 @@ import org.spinout.deadline.WorkingDays;
 		"forms/set-up-contract-monitoring.form"})
 class GoLiveProcessTest {
 
-	private static final WorkingDays WORKING_DAYS = new WorkingDays();
-
 	@RegisterExtension
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
@@ -49,7 +43,7 @@ class GoLiveProcessTest {
 	void useEngine() {
 		BpmnAwareTests.init(engine.getProcessEngine());
 		// Monday 2 March 2026, mid-morning
-		ClockUtil.setCurrentTime(london(LocalDateTime.of(2026, 3, 2, 9, 30)));
+		ClockUtil.setCurrentTime(london(2026, 3, 2, 9, 30));
 	}
 
 	@AfterEach
@@ -64,7 +58,7 @@ class GoLiveProcessTest {
 		ProcessInstance instance = start(false);
 
 		// when
-		complete(instance, "PlanGoLive", Map.of("goLiveDate", day(2026, 6, 1), "regulatedActivity", false));
+		complete(instance, "PlanGoLive", Map.of("goLiveDate", london(2026, 6, 1), "regulatedActivity", false));
 
 		// then
 		assertThat(instance).hasPassed("Gateway_RegulatedActivity", "Gateway_CqcDone")
@@ -74,9 +68,9 @@ class GoLiveProcessTest {
 		// when
 		completeIcoAndMigration(instance);
 		transferAssets(instance, false, 0);
-		complete(instance, "ConfirmGoLive", Map.of("readinessConfirmed", true, "goLiveDate", day(2026, 6, 1)));
+		complete(instance, "ConfirmGoLive", Map.of("readinessConfirmed", true, "goLiveDate", london(2026, 6, 1)));
 		complete(instance, "SetUpContractMonitoring", Map.of("contractManager", "A. Commissioner", "kpiCount", 6L,
-				"reportingFrequency", "quarterly", "firstReportDue", day(2026, 9, 30)));
+				"reportingFrequency", "quarterly", "firstReportDue", london(2026, 9, 30)));
 
 		// then
 		assertThat(instance).isEnded().hasPassed("EndEvent_Live").hasNotPassed("ObtainDisposalConsent");
@@ -89,11 +83,11 @@ class GoLiveProcessTest {
 
 		// when
 		complete(instance, "RegisterWithIco", Map.of("icoRegistrationNumber", "ZB123456",
-				"icoRegistrationDate", day(2026, 3, 10), "icoFeeTier", "tier-2"));
+				"icoRegistrationDate", london(2026, 3, 10), "icoFeeTier", "tier-2"));
 
 		// then the fee is renewed by the end of 10 March 2027
 		assertThat(runtimeService().getVariable(instance.getId(), "icoRenewalDue"))
-				.isEqualTo(london(LocalDateTime.of(2027, 3, 11, 0, 0)));
+				.isEqualTo(london(2027, 3, 11, 0, 0));
 		assertThat(instance).isWaitingAt("MigrateDataAndIt", "TransferAssets");
 	}
 
@@ -104,18 +98,18 @@ class GoLiveProcessTest {
 		assertThat(instance).isWaitingAt("ApplyForCqcRegistration", "RegisterWithIco", "TransferAssets");
 
 		// when
-		applyForCqc(instance, day(2026, 3, 9));
+		applyForCqc(instance, london(2026, 3, 9));
 
 		// then the decision is due 10 weeks after the application, and reminds two working days before
 		Task gate = task(instance, "ConfirmCqcRegistration");
-		assertThat(gate.getDueDate()).isEqualTo(london(LocalDateTime.of(2026, 5, 19, 0, 0)));
+		assertThat(gate.getDueDate()).isEqualTo(london(2026, 5, 19, 0, 0));
 		assertThat(groups(gate)).containsExactly("commissioners");
 		assertThat(timers(instance, "ConfirmCqcRegistration")).extracting(Job::getDuedate)
-				.containsExactly(london(LocalDateTime.of(2026, 5, 15, 0, 0)), london(LocalDateTime.of(2026, 5, 19, 0, 0)));
+				.containsExactly(london(2026, 5, 15, 0, 0), london(2026, 5, 19, 0, 0));
 
 		// when
 		decide(instance, "ConfirmCqcRegistration", "approve", null, Map.of("cqcProviderId", "1-1234567890",
-				"cqcRegistrationDate", day(2026, 5, 12)));
+				"cqcRegistrationDate", london(2026, 5, 12)));
 		completeIcoAndMigration(instance);
 		transferAssets(instance, false, 0);
 
@@ -136,7 +130,7 @@ class GoLiveProcessTest {
 	void sentBackRegistrationReturnsToTheShadowBoardWithComments() {
 		// given
 		ProcessInstance instance = startAndPlan(true, false);
-		applyForCqc(instance, day(2026, 3, 9));
+		applyForCqc(instance, london(2026, 3, 9));
 
 		// when
 		decide(instance, "ConfirmCqcRegistration", "sendBack", "CQC issued a notice of proposal: answer it within 28 days",
@@ -148,18 +142,18 @@ class GoLiveProcessTest {
 				.isEqualTo("CQC issued a notice of proposal: answer it within 28 days");
 
 		// when
-		applyForCqc(instance, day(2026, 4, 20));
+		applyForCqc(instance, london(2026, 4, 20));
 
 		// then the new application restarts the 10 weeks
 		assertThat(task(instance, "ConfirmCqcRegistration").getDueDate())
-				.isEqualTo(london(LocalDateTime.of(2026, 6, 30, 0, 0)));
+				.isEqualTo(london(2026, 6, 30, 0, 0));
 	}
 
 	@Test
 	void refusedRegistrationStopsTheProgramme() {
 		// given
 		ProcessInstance instance = startAndPlan(true, false);
-		applyForCqc(instance, day(2026, 3, 9));
+		applyForCqc(instance, london(2026, 3, 9));
 
 		// when
 		decide(instance, "ConfirmCqcRegistration", "reject", "CQC refused registration", Map.of());
@@ -184,8 +178,8 @@ class GoLiveProcessTest {
 		assertThat(groups(task(instance, "ObtainDisposalConsent"))).containsExactly("legal");
 
 		// when
-		complete(instance, "ObtainDisposalConsent", Map.of("disposalConsentAppliedDate", day(2026, 4, 1),
-				"disposalConsentDate", day(2026, 5, 1), "disposalConsentReference", "GDC-2026-14"));
+		complete(instance, "ObtainDisposalConsent", Map.of("disposalConsentAppliedDate", london(2026, 4, 1),
+				"disposalConsentDate", london(2026, 5, 1), "disposalConsentReference", "GDC-2026-14"));
 		completeIcoAndMigration(instance);
 
 		// then
@@ -209,10 +203,10 @@ class GoLiveProcessTest {
 		// given the plan is due at the end of Monday 16 March, ten working days on
 		ProcessInstance instance = start(false);
 		Task plan = task(instance, "PlanGoLive");
-		assertThat(plan.getDueDate()).isEqualTo(london(LocalDateTime.of(2026, 3, 17, 0, 0)));
+		assertThat(plan.getDueDate()).isEqualTo(london(2026, 3, 17, 0, 0));
 		List<Job> timers = timers(instance, "PlanGoLive");
 		assertThat(timers).extracting(Job::getDuedate)
-				.containsExactly(london(LocalDateTime.of(2026, 3, 13, 0, 0)), london(LocalDateTime.of(2026, 3, 17, 0, 0)));
+				.containsExactly(london(2026, 3, 13, 0, 0), london(2026, 3, 17, 0, 0));
 
 		// when
 		ClockUtil.setCurrentTime(timers.get(0).getDuedate());
@@ -229,7 +223,7 @@ class GoLiveProcessTest {
 		// then
 		Task escalated = task(instance, "PlanGoLive");
 		assertThat(taskService().getVariableLocal(plan.getId(), TaskEscalation.ESCALATED_AT))
-				.isEqualTo(london(LocalDateTime.of(2026, 3, 17, 0, 0)));
+				.isEqualTo(london(2026, 3, 17, 0, 0));
 		assertThat(escalated.getPriority()).isEqualTo(TaskEscalation.ESCALATED_PRIORITY);
 		assertThat(instance).isWaitingAt("PlanGoLive");
 	}
@@ -238,7 +232,7 @@ class GoLiveProcessTest {
 	void gateEscalatesToTheProgrammeOfficeWhenTheCqcDecisionIsLate() {
 		// given
 		ProcessInstance instance = startAndPlan(true, false);
-		applyForCqc(instance, day(2026, 3, 9));
+		applyForCqc(instance, london(2026, 3, 9));
 		Job escalation = timers(instance, "ConfirmCqcRegistration").get(1);
 
 		// when
@@ -262,7 +256,7 @@ class GoLiveProcessTest {
 
 	private static ProcessInstance startAndPlan(boolean healthCare, boolean regulatedActivity) {
 		ProcessInstance instance = start(healthCare);
-		complete(instance, "PlanGoLive", Map.of("goLiveDate", day(2026, 6, 1), "regulatedActivity", regulatedActivity));
+		complete(instance, "PlanGoLive", Map.of("goLiveDate", london(2026, 6, 1), "regulatedActivity", regulatedActivity));
 		return instance;
 	}
 
@@ -273,14 +267,14 @@ class GoLiveProcessTest {
 
 	private static void completeIcoAndMigration(ProcessInstance instance) {
 		complete(instance, "RegisterWithIco", Map.of("icoRegistrationNumber", "ZA123456",
-				"icoRegistrationDate", day(2026, 3, 10), "icoFeeTier", "tier-1"));
+				"icoRegistrationDate", london(2026, 3, 10), "icoFeeTier", "tier-1"));
 		complete(instance, "MigrateDataAndIt", Map.of("dataSharingAgreementSigned", true, "dpiaCompleted", true,
-				"itCutoverDate", day(2026, 5, 29)));
+				"itCutoverDate", london(2026, 5, 29)));
 	}
 
 	private static void transferAssets(ProcessInstance instance, boolean atUndervalue, long undervalue) {
 		complete(instance, "TransferAssets", Map.of("assetsSummary", "Two clinics on 25-year leases", "leasesCount", 2L,
-				"assetTransferDate", day(2026, 5, 31), "disposalAtUndervalue", atUndervalue, "undervalueAmount", undervalue));
+				"assetTransferDate", london(2026, 5, 31), "disposalAtUndervalue", atUndervalue, "undervalueAmount", undervalue));
 	}
 
 	private static void decide(ProcessInstance instance, String gate, String decision, String reason,
@@ -289,48 +283,5 @@ class GoLiveProcessTest {
 		variables.put("decision", decision);
 		variables.put("decisionReason", reason);
 		complete(instance, gate, variables);
-	}
-
-	/**
-	 * Completes the task as its form would, after checking that the form it names is deployed and
-	 * that its reminder and escalation timers follow its own due date.
-	 */
-	private static void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-		Task task = task(instance, taskKey);
-		assertThat(formService().getDeployedTaskForm(task.getId())).isNotNull();
-		String nation = (String) runtimeService().getVariable(instance.getId(), "nation");
-		Date due = task.getDueDate();
-		Date reminder = WORKING_DAYS.subtract(due, TaskDeadlines.DEFAULT_REMINDER_WORKING_DAYS, nation);
-		assertThat(timers(instance, taskKey)).extracting(Job::getDuedate).containsExactly(reminder, due);
-		taskService().complete(task.getId(), variables);
-	}
-
-	private static Task task(ProcessInstance instance, String taskKey) {
-		return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
-	}
-
-	private static List<Job> timers(ProcessInstance instance, String activityId) {
-		return managementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-				.timers().orderByJobDuedate().asc().list();
-	}
-
-	private static List<String> groups(Task task) {
-		return taskService().getIdentityLinksForTask(task.getId()).stream()
-				.map(IdentityLink::getGroupId)
-				.toList();
-	}
-
-	private static Object historicVariable(ProcessInstance instance, String name) {
-		HistoricVariableInstance variable = historyService().createHistoricVariableInstanceQuery()
-				.processInstanceId(instance.getId()).variableName(name).singleResult();
-		return variable == null ? null : variable.getValue();
-	}
-
-	private static Date day(int year, int month, int day) {
-		return london(LocalDate.of(year, month, day).atStartOfDay());
-	}
-
-	private static Date london(LocalDateTime time) {
-		return Date.from(time.atZone(WorkingDays.LONDON).toInstant());
 	}
 }

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
@@ -36,9 +37,14 @@ final class JourneyTimers {
 		return Date.from(LocalDateTime.of(year, month, day, hour, minute).atZone(WorkingDays.LONDON).toInstant());
 	}
 
-	/** Midnight at the start of the day in London. */
+	/** Midnight at the start of the day in London, as a date field of a form holds it. */
 	static Date london(int year, int month, int day) {
 		return london(year, month, day, 0, 0);
+	}
+
+	/** Midnight at the start of the day in London. */
+	static Date london(LocalDate day) {
+		return london(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
 	}
 
 	/** The timer of a timer event (intermediate or boundary) that the programme waits on. */

@@ -3,25 +3,24 @@ package org.spinout.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.spinout.journey.JourneyTasks.complete;
+import static org.spinout.journey.JourneyTasks.groups;
+import static org.spinout.journey.JourneyTasks.historicVariable;
+import static org.spinout.journey.JourneyTasks.task;
+import static org.spinout.journey.JourneyTasks.timers;
+import static org.spinout.journey.JourneyTimers.london;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -30,8 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spinout.deadline.TaskDeadlines;
-import org.spinout.deadline.WorkingDays;
 
 /** Phase 3, legal formation: the legal form (gate G5), registration with its clock, the board and documents. */
 @Deployment(resources = {"processes/legal-formation.bpmn", "processes/legal-form-conditions.dmn",
@@ -40,8 +37,6 @@ import org.spinout.deadline.WorkingDays;
 		"forms/adopt-governing-documents.form"})
 class LegalFormationProcessTest {
 
-	private static final WorkingDays WORKING_DAYS = new WorkingDays();
-
 	@RegisterExtension
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
@@ -49,7 +44,7 @@ class LegalFormationProcessTest {
 	void useEngine() {
 		BpmnAwareTests.init(engine.getProcessEngine());
 		// Monday 2 March 2026, mid-morning
-		ClockUtil.setCurrentTime(london(LocalDateTime.of(2026, 3, 2, 9, 30)));
+		ClockUtil.setCurrentTime(london(2026, 3, 2, 9, 30));
 	}
 
 	@AfterEach
@@ -74,17 +69,17 @@ class LegalFormationProcessTest {
 
 		// when
 		decide(instance, "approve", null);
-		submitRegistration(instance, day(2026, 3, 2));
+		submitRegistration(instance, london(2026, 3, 2));
 
 		// then the registration is awaited, with a chase after 15 working days (Tuesday 24 March, 00:00)
 		assertThat(instance).isWaitingAt("RecordRegistration");
-		assertThat(registrationTimer(instance).getDuedate()).isEqualTo(london(LocalDateTime.of(2026, 3, 24, 0, 0)));
+		assertThat(registrationTimer(instance).getDuedate()).isEqualTo(london(2026, 3, 24, 0, 0));
 
 		// when
 		recordRegistration(instance);
 		complete(instance, "AppointBoard", Map.of("chairName", "A. Chair", "boardMembersCount", 9L,
-				"staffBoardMembersCount", 5L, "boardAppointedDate", day(2026, 4, 1)));
-		complete(instance, "AdoptGoverningDocuments", Map.of("governingDocumentsAdoptedDate", day(2026, 4, 1),
+				"staffBoardMembersCount", 5L, "boardAppointedDate", london(2026, 4, 1)));
+		complete(instance, "AdoptGoverningDocuments", Map.of("governingDocumentsAdoptedDate", london(2026, 4, 1),
 				"governingDocumentsLocation", "Records/Board/2026-04-01", "assetLockConfirmed", true, "minutesFiled", true));
 
 		// then
@@ -107,10 +102,10 @@ class LegalFormationProcessTest {
 
 		// when
 		decide(instance, "approve", null);
-		submitRegistration(instance, day(2026, 3, 2));
+		submitRegistration(instance, london(2026, 3, 2));
 
 		// then
-		assertThat(registrationTimer(instance).getDuedate()).isEqualTo(london(LocalDateTime.of(2026, 3, 24, 0, 0)));
+		assertThat(registrationTimer(instance).getDuedate()).isEqualTo(london(2026, 3, 24, 0, 0));
 	}
 
 	@Test
@@ -121,7 +116,7 @@ class LegalFormationProcessTest {
 		decide(instance, "approve", null);
 
 		// when
-		submitRegistration(instance, day(2026, 3, 2));
+		submitRegistration(instance, london(2026, 3, 2));
 
 		// then
 		assertThat(instance).isWaitingAt("RecordRegistration").hasPassed("EndEvent_NoServiceStandard");
@@ -129,7 +124,7 @@ class LegalFormationProcessTest {
 
 		// when
 		complete(instance, "RecordRegistration", Map.of("companyNumber", "12345678", "registeredName",
-				"Libraries Unlimited", "registrationDate", day(2026, 3, 3)));
+				"Libraries Unlimited", "registrationDate", london(2026, 3, 3)));
 
 		// then
 		assertThat(instance).isWaitingAt("AppointBoard");
@@ -138,16 +133,16 @@ class LegalFormationProcessTest {
 	@Test
 	void scottishBankHolidaysMoveTheRegistrationChase() {
 		// given an application on Monday 29 December 2025 in Scotland (1 and 2 January are holidays)
-		ClockUtil.setCurrentTime(london(LocalDateTime.of(2025, 12, 1, 9, 0)));
+		ClockUtil.setCurrentTime(london(2025, 12, 1, 9, 0));
 		ProcessInstance instance = start("scotland");
 		recommendSociety(instance, 5L);
 		decide(instance, "approve", null);
 
 		// when
-		submitRegistration(instance, day(2025, 12, 29));
+		submitRegistration(instance, london(2025, 12, 29));
 
 		// then 15 working days: 30, 31 December, 5 to 9, 12 to 16, 19 to 21 January
-		assertThat(registrationTimer(instance).getDuedate()).isEqualTo(london(LocalDateTime.of(2026, 1, 22, 0, 0)));
+		assertThat(registrationTimer(instance).getDuedate()).isEqualTo(london(2026, 1, 22, 0, 0));
 	}
 
 	@Test
@@ -224,7 +219,7 @@ class LegalFormationProcessTest {
 		assertThat(groups(task(instance, "ChaseRegistration"))).containsExactly("programme-managers");
 
 		// when
-		complete(instance, "ChaseRegistration", Map.of("registrarChasedOn", day(2026, 3, 24),
+		complete(instance, "ChaseRegistration", Map.of("registrarChasedOn", london(2026, 3, 24),
 				"registrarChaseNotes", "The FCA asked for the signed rules; sent the same day."));
 
 		// then
@@ -258,10 +253,10 @@ class LegalFormationProcessTest {
 		// given the recommendation is due after 15 working days, at the end of Monday 23 March
 		ProcessInstance instance = start("england-wales");
 		Task recommend = task(instance, "RecommendLegalForm");
-		assertThat(recommend.getDueDate()).isEqualTo(london(LocalDateTime.of(2026, 3, 24, 0, 0)));
+		assertThat(recommend.getDueDate()).isEqualTo(london(2026, 3, 24, 0, 0));
 		List<Job> timers = timers(instance, "RecommendLegalForm");
 		assertThat(timers).extracting(Job::getDuedate)
-				.containsExactly(london(LocalDateTime.of(2026, 3, 20, 0, 0)), london(LocalDateTime.of(2026, 3, 24, 0, 0)));
+				.containsExactly(london(2026, 3, 20, 0, 0), london(2026, 3, 24, 0, 0));
 
 		// when
 		ClockUtil.setCurrentTime(timers.get(0).getDuedate());
@@ -271,9 +266,9 @@ class LegalFormationProcessTest {
 
 		// then
 		assertThat(taskService().getVariableLocal(recommend.getId(), TaskReminder.REMINDED_AT))
-				.isEqualTo(london(LocalDateTime.of(2026, 3, 20, 0, 0)));
+				.isEqualTo(london(2026, 3, 20, 0, 0));
 		assertThat(taskService().getVariableLocal(recommend.getId(), TaskEscalation.ESCALATED_AT))
-				.isEqualTo(london(LocalDateTime.of(2026, 3, 24, 0, 0)));
+				.isEqualTo(london(2026, 3, 24, 0, 0));
 		assertThat(groups(recommend)).containsExactlyInAnyOrder("legal", "programme-managers");
 		assertThat(instance).isWaitingAt("RecommendLegalForm");
 	}
@@ -290,7 +285,7 @@ class LegalFormationProcessTest {
 		ProcessInstance instance = start("england-wales");
 		recommendSociety(instance, 3L);
 		decide(instance, "approve", null);
-		submitRegistration(instance, day(2026, 3, 2));
+		submitRegistration(instance, london(2026, 3, 2));
 		return instance;
 	}
 
@@ -318,7 +313,7 @@ class LegalFormationProcessTest {
 
 	private static void recordRegistration(ProcessInstance instance) {
 		complete(instance, "RecordRegistration", Map.of("societyNumber", "31234R", "registeredName",
-				"Explore Libraries Ltd", "registrationDate", day(2026, 3, 20)));
+				"Explore Libraries Ltd", "registrationDate", london(2026, 3, 20)));
 	}
 
 	private static void decide(ProcessInstance instance, String decision, String reason) {
@@ -327,52 +322,9 @@ class LegalFormationProcessTest {
 		variables.put("decisionReason", reason);
 		complete(instance, "ApproveLegalForm", variables);
 	}
-
-	/**
-	 * Completes the task as its form would, after checking that the form it names is deployed and
-	 * that its reminder and escalation timers follow its own due date.
-	 */
-	private static void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-		Task task = task(instance, taskKey);
-		assertThat(formService().getDeployedTaskForm(task.getId())).isNotNull();
-		String nation = (String) runtimeService().getVariable(instance.getId(), "nation");
-		Date due = task.getDueDate();
-		Date reminder = WORKING_DAYS.subtract(due, TaskDeadlines.DEFAULT_REMINDER_WORKING_DAYS, nation);
-		assertThat(timers(instance, taskKey)).extracting(Job::getDuedate).containsExactly(reminder, due);
-		taskService().complete(task.getId(), variables);
-	}
-
-	private static Task task(ProcessInstance instance, String taskKey) {
-		return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
-	}
-
 	private static Job registrationTimer(ProcessInstance instance) {
 		return managementService().createJobQuery().processInstanceId(instance.getId())
 				.activityId("Timer_RegistrationOverdue").singleResult();
 	}
 
-	private static List<Job> timers(ProcessInstance instance, String activityId) {
-		return managementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-				.timers().orderByJobDuedate().asc().list();
-	}
-
-	private static List<String> groups(Task task) {
-		return taskService().getIdentityLinksForTask(task.getId()).stream()
-				.map(IdentityLink::getGroupId)
-				.toList();
-	}
-
-	private static Object historicVariable(ProcessInstance instance, String name) {
-		HistoricVariableInstance variable = historyService().createHistoricVariableInstanceQuery()
-				.processInstanceId(instance.getId()).variableName(name).singleResult();
-		return variable == null ? null : variable.getValue();
-	}
-
-	private static Date day(int year, int month, int day) {
-		return london(LocalDate.of(year, month, day).atStartOfDay());
-	}
-
-	private static Date london(LocalDateTime time) {
-		return Date.from(time.atZone(WorkingDays.LONDON).toInstant());
-	}
 }

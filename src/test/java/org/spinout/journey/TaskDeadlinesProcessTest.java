@@ -5,8 +5,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.spinout.journey.JourneyTasks.groups;
+import static org.spinout.journey.JourneyTimers.london;
 
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spinout.deadline.WorkingDays;
 
 /**
  * The reminder and escalation timers every user task carries. A {@code timeout} listener's timer is
@@ -174,13 +173,4 @@ class TaskDeadlinesProcessTest {
 				.orderByJobDuedate().asc().list();
 	}
 
-	private static List<String> groups(Task task) {
-		return taskService().getIdentityLinksForTask(task.getId()).stream()
-				.map(IdentityLink::getGroupId)
-				.toList();
-	}
-
-	private static Date london(int year, int month, int day, int hour, int minute) {
-		return Date.from(LocalDateTime.of(year, month, day, hour, minute).atZone(WorkingDays.LONDON).toInstant());
-	}
 }

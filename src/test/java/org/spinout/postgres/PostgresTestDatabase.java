@@ -39,9 +39,8 @@ public class PostgresTestDatabase implements EnvironmentPostProcessor {
 		properties.put("spring.datasource.password", password());
 		properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
 		environment.getPropertySources().addFirst(new MapPropertySource("postgresTestDatabase", properties));
-		// FORCE: the closing context may still hold pooled connections.
-		application.addListeners((ApplicationListener<ContextClosedEvent>) closed -> execute(
-				"DROP DATABASE IF EXISTS " + database + " WITH (FORCE)"));
+		// FORCE (in drop): the closing context may still hold pooled connections.
+		application.addListeners((ApplicationListener<ContextClosedEvent>) closed -> drop(database));
 	}
 
 	public static boolean isOn() {
@@ -52,6 +51,11 @@ public class PostgresTestDatabase implements EnvironmentPostProcessor {
 	public static String create(String database) {
 		execute("CREATE DATABASE " + database);
 		return url(database);
+	}
+
+	/** Drops a database made with {@link #create}, closing whatever connections it still has. */
+	public static void drop(String database) {
+		execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
 	}
 
 	private static void execute(String sql) {

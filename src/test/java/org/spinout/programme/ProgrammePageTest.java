@@ -3,8 +3,10 @@ package org.spinout.programme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -63,6 +65,25 @@ class ProgrammePageTest {
 		reference = programmes.start("Page " + System.nanoTime());
 		manager = new WebClient(port);
 		manager.signIn("manager", "demo");
+	}
+
+	@Test
+	void theProgrammePageAndItsTasksPagesShowTheSameFactsTheSameWay() {
+		// given a transfer date at midnight in London in summer time: 23:00 the day before in UTC
+		String summer = programmes.start("Facts " + System.nanoTime(), Map.of("targetTransferDate",
+				Date.from(LocalDate.of(2029, 7, 2).atStartOfDay(WorkingDays.LONDON).toInstant())));
+		WebClient board = new WebClient(port);
+		board.signIn("board", "demo");
+
+		// when
+		String programmePage = manager.get("/programmes/" + summer).body();
+		String taskPage = board.get("/tasks/" + programmes.task(summer, "PrepareBusinessCase").getId()).body();
+
+		// then
+		for (String page : List.of(programmePage, taskPage)) {
+			assertThat(page).contains("Target transfer date</dt>").contains("2 July 2029")
+					.contains("Nation</dt>").contains("England and Wales").doesNotContain("england-wales");
+		}
 	}
 
 	@Test
