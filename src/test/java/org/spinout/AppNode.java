@@ -128,9 +128,13 @@ public final class AppNode implements AutoCloseable {
 		throw new IllegalStateException("The node did not start within 120 seconds; see " + log);
 	}
 
-	private static int freePort() throws IOException {
+	/** A port nothing listens on now, for a node or a test's own server. */
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("No free port", e);
 		}
 	}
 }

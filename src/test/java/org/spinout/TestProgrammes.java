@@ -1,11 +1,16 @@
 package org.spinout;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,6 +21,8 @@ import org.spinout.security.SpinoutUser;
 
 /** Starts programmes and finds their tasks for tests that go through the application. */
 public final class TestProgrammes {
+
+	private static final Pattern REFERENCE = Pattern.compile("SO-\\d{4}-\\d{4}");
 
 	public static final SpinoutUser MANAGER = new SpinoutUser("manager", "Priya Shah", List.of("programme-managers"));
 
@@ -51,6 +58,21 @@ public final class TestProgrammes {
 
 	public Task task(String reference, String taskKey) {
 		return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).singleResult();
+	}
+
+	/**
+	 * Starts a programme through the application's own start form, as a signed-in programme manager
+	 * would, for tests of a running node; returns its reference.
+	 */
+	public static String startThroughTheForm(WebClient manager, String name) {
+		HttpResponse<String> started = manager.postForm("/programmes/new", "/programmes/new",
+				"programmeName", name, "parentBody", "Somerset Council", "parentBodyType", "council",
+				"nation", "england-wales", "serviceName", "Libraries", "staffCount", "90", "transferringStaffCount",
+				"80", "targetTransferDate-day", "1", "targetTransferDate-month", "4", "targetTransferDate-year", "2029");
+		assertThat(started.statusCode()).isEqualTo(200);
+		Matcher reference = REFERENCE.matcher(started.body());
+		assertThat(reference.find()).as(started.body()).isTrue();
+		return reference.group();
 	}
 
 	/** Makes sure a user exists with the given groups and password {@code demo}. */

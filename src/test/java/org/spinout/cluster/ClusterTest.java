@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinout.AppNode;
 import org.spinout.Poll;
+import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
 import org.spinout.postgres.PostgresTestDatabase;
 
@@ -131,7 +132,7 @@ class ClusterTest {
 	void aProgrammeStartedOnOneNodeIsWorkedOnTheOther() {
 		WebClient manager = nodeA.client();
 		manager.signIn("manager", "demo");
-		String reference = startProgramme(manager, "Cluster Libraries");
+		String reference = TestProgrammes.startThroughTheForm(manager, "Cluster Libraries");
 
 		WebClient board = nodeB.client();
 		board.signIn("board", "demo");
@@ -157,7 +158,7 @@ class ClusterTest {
 		onA.signIn("manager", "demo");
 		onB.signIn("manager", "demo");
 		for (int i = 0; i < 8; i++) {
-			startProgramme(i % 2 == 0 ? onA : onB, "Cluster Museums " + i);
+			TestProgrammes.startThroughTheForm(i % 2 == 0 ? onA : onB, "Cluster Museums " + i);
 		}
 
 		Poll.until(() -> outbox("mail_status = 'PENDING'") == 0 && outbox("mail_status = 'SENT'") > 8,
@@ -209,18 +210,6 @@ class ClusterTest {
 			assertThat(count(nodeB.client(), "/engine-rest/history/activity-instance/count?processInstanceId="
 					+ instance + "&activityId=afterTimer")).isEqualTo(1);
 		}
-	}
-
-	/** Starts a programme through the application's own form and returns its reference. */
-	private static String startProgramme(WebClient manager, String name) {
-		HttpResponse<String> started = manager.postForm("/programmes/new", "/programmes/new",
-				"programmeName", name, "parentBody", "Somerset Council", "parentBodyType", "council",
-				"nation", "england-wales", "serviceName", "Libraries", "staffCount", "90", "transferringStaffCount",
-				"80", "targetTransferDate-day", "1", "targetTransferDate-month", "4", "targetTransferDate-year", "2029");
-		assertThat(started.statusCode()).isEqualTo(200);
-		Matcher reference = Pattern.compile("SO-\\d{4}-\\d{4}").matcher(started.body());
-		assertThat(reference.find()).as(started.body()).isTrue();
-		return reference.group();
 	}
 
 	/** How many outbox rows match the condition, read straight from the shared database. */

@@ -2,8 +2,6 @@ package org.spinout.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.AppNode;
 import org.spinout.SpinoutWebTest;
 import org.spinout.deadline.DueDates;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +42,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 @SpinoutWebTest
 class NotificationMailTest {
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = AppNode.freePort();
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(
@@ -354,14 +353,5 @@ class NotificationMailTest {
 		Map<NotificationKind, Delivery> deliveries = new EnumMap<>(preferences.of(user).deliveries());
 		deliveries.put(kind, delivery);
 		preferences.save(user, Optional.empty(), deliveries);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("No free port for the test mail server", e);
-		}
 	}
 }
