@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.AppNode;
 import org.spinout.SpinoutWebTest;
+import org.spinout.TestProgrammes;
 import org.spinout.deadline.DueDates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -98,6 +100,30 @@ class NotificationMailTest {
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
+	}
+
+	@Test
+	void membersOfAGroupThatChoseNotToBeToldAreNotToldOfNewTasks() {
+		// given: a committee switched off in the settings (spinout.notifications.groups.quiet-committee)
+		IdentityService identity = engine.getIdentityService();
+		if (identity.createGroupQuery().groupId("quiet-committee").count() == 0) {
+			identity.saveGroup(identity.newGroup("quiet-committee"));
+		}
+		TestProgrammes.ensureUser(identity, "quiet-member", "quiet-committee");
+		engine.getRepositoryService().createDeployment().name("notification-test").enableDuplicateFiltering(true)
+				.addModelInstance("two-committees.bpmn", Bpmn.createExecutableProcess("two-committees")
+						.name("Two committees").camundaHistoryTimeToLive(1).startEvent()
+						.userTask("Consider").name("Consider the plan").camundaCandidateGroups("quiet-committee, legal")
+						.endEvent().done())
+				.deploy();
+
+		// when
+		ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("two-committees", "SO-2099-0011");
+
+		// then only the other group's member is told
+		assertThat(jdbc.queryForList("SELECT recipient FROM spinout_notification WHERE task_id = ?", String.class,
+				task(instance).getId())).containsExactly("legal");
+		assertThat(properties.tellsMembersOf("quiet-committee")).isFalse();
 	}
 
 	@Test
