@@ -2,6 +2,7 @@ package org.spinout.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinout.SpinoutWebTest;
 import org.spinout.browser.Chromium;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,7 +87,10 @@ class FormPageBrowserTest {
 		page.findElement(By.cssSelector("label[for=decision]")).click();
 	}
 
+	/** Submits the form and waits until the browser has left the page for the answer. */
 	private static void submit(WebDriver page) {
+		WebElement before = page.findElement(By.tagName("html"));
 		page.findElement(By.cssSelector("main form button.govuk-button")).click();
+		new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
 	}
 }
