@@ -3,8 +3,6 @@ package org.spinout.task;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.security.ActingUser;
 import org.spinout.security.SpinoutUser;
@@ -14,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Completes a task in one transaction: claims it for a candidate who had not, records a
  * decision as a comment, and completes it with the form's values. If another person got there
- * first, the engine refuses and nothing of this attempt is kept. The three calls share one
- * engine command, as calls from a delegate do: the task is read once and the database written
- * once, at the end.
+ * first, the engine refuses and nothing of this attempt is kept. The calls stay separate engine
+ * commands: each writes before the next, so a claim on a task someone has just completed fails at
+ * once, cleanly, rather than the completion running on what that person already changed.
  */
 @Component
 public class TaskCompletion {
@@ -25,17 +23,14 @@ public class TaskCompletion {
 
 	private final ActingUser acting;
 
-	private final CommandExecutor engine;
-
-	TaskCompletion(TaskService tasks, ActingUser acting, ProcessEngineConfigurationImpl configuration) {
+	TaskCompletion(TaskService tasks, ActingUser acting) {
 		this.tasks = tasks;
 		this.acting = acting;
-		this.engine = configuration.getCommandExecutorTxRequired();
 	}
 
 	@Transactional
 	public void complete(Task task, SpinoutUser user, Map<String, Object> values, String decisionComment) {
-		acting.run(user, () -> engine.execute(oneCommand -> {
+		acting.run(user, () -> {
 			if (task.getAssignee() == null) {
 				tasks.claim(task.getId(), user.id());
 			}
@@ -43,8 +38,7 @@ public class TaskCompletion {
 				tasks.createComment(task.getId(), task.getProcessInstanceId(), decisionComment);
 			}
 			tasks.complete(task.getId(), values);
-			return null;
-		}));
+		});
 	}
 
 	void claim(String taskId, SpinoutUser user) {

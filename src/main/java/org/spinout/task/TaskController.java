@@ -3,7 +3,6 @@ package org.spinout.task;
 import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -188,7 +187,13 @@ class TaskController {
 		if (!permissions.canComplete()) {
 			throw new Forbidden();
 		}
-		FormSchema schema = forms.forTask(taskId);
+		FormSchema schema;
+		try {
+			schema = forms.forTask(taskId);
+		}
+		catch (RuntimeException e) {
+			return completedMeanwhile(user, taskId, response, model, e);
+		}
 		FormSubmission submission = schema.validate(request.getParameterMap());
 		String comment = null;
 		if (submission.isValid()) {
@@ -214,15 +219,26 @@ class TaskController {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			return completed(user, taskId, model);
 		}
-		catch (ProcessEngineException e) {
-			if (access.of(user, taskId).isEmpty()) {
-				response.setStatus(HttpStatus.CONFLICT.value());
-				return completed(user, taskId, model);
-			}
-			throw e;
+		catch (RuntimeException e) {
+			return completedMeanwhile(user, taskId, response, model, e);
 		}
 		redirect.addFlashAttribute("success", "‘" + permissions.task().getName() + "’ is complete.");
 		return "redirect:/tasks";
+	}
+
+	/**
+	 * The answer when the engine failed on a task that someone else completed meanwhile, between
+	 * two steps of this request: who completed it, with 409. The engine fails in more than one way
+	 * when a task and its execution go while it reads them, not always with its own exceptions;
+	 * while the task is still there, the failure is something else and goes on.
+	 */
+	private String completedMeanwhile(SpinoutUser user, String taskId, HttpServletResponse response, Model model,
+			RuntimeException failure) {
+		if (access.of(user, taskId).isPresent()) {
+			throw failure;
+		}
+		response.setStatus(HttpStatus.CONFLICT.value());
+		return completed(user, taskId, model);
 	}
 
 	private TaskAccess.Permissions open(SpinoutUser user, String taskId) {

@@ -42,7 +42,7 @@ class ConcurrentCompletionTest {
 	@Autowired
 	IdentityService identity;
 
-	@RepeatedTest(3)
+	@RepeatedTest(10)
 	void exactlyOneCompletionCounts() throws Exception {
 		TestProgrammes.ensureUser(identity, "board2", "shadow-board");
 		String reference = new TestProgrammes(starter, tasks).start("Concurrent " + System.nanoTime());
