@@ -32,7 +32,17 @@ public class TaskAccess {
 		if (task == null) {
 			return Optional.empty();
 		}
-		List<String> groups = candidateGroups(taskId);
+		List<String> groups;
+		try {
+			groups = candidateGroups(taskId);
+		}
+		catch (RuntimeException failure) {
+			// completed between the two reads: the engine then fails on the task's missing execution
+			if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+				return Optional.empty();
+			}
+			throw failure;
+		}
 		boolean assignee = user.id().equals(task.getAssignee());
 		boolean candidate = groups.stream().anyMatch(user::isMemberOf);
 		boolean manager = user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId());
