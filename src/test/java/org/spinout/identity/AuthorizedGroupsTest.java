@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.TaskService;
@@ -13,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.programme.ProgrammeStarter;
+import org.spinout.security.ActingUser;
 import org.spinout.security.SpinoutUser;
 import org.spinout.sql.SqlStatementCounter;
-import org.spinout.task.TaskCompletion;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -25,11 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @SpinoutWebTest
 class AuthorizedGroupsTest {
-
-	private static final Map<String, Object> BUSINESS_CASE = Map.of("businessCaseStage", "outline",
-			"preferredOption", "public-service-mutual", "optionsAppraisalSummary",
-			"The mutual keeps the service local and lets staff shape it over time.", "businessCaseLink",
-			"https://documents.example.org/case");
 
 	@Autowired
 	SqlStatementCounter sql;
@@ -41,22 +35,23 @@ class AuthorizedGroupsTest {
 	TaskService tasks;
 
 	@Autowired
-	TaskCompletion completion;
+	ActingUser acting;
 
 	@Test
-	void aTaskIsCompletedWithoutReadingEveryAuthorizationsGroup() {
+	void aTaskIsClaimedWithoutReadingEveryAuthorizationsGroup() {
 		// given
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
 		Task task = programmes.task(programmes.start("Groups " + System.nanoTime()), "PrepareBusinessCase");
 		SpinoutUser board = new SpinoutUser("board", "Board", List.of(Role.SHADOW_BOARD.groupId()));
 
 		// when
-		List<String> statements = sql.statements(() -> completion.complete(task, board, BUSINESS_CASE, null));
+		List<String> statements = sql
+				.statements(() -> acting.run(board, () -> tasks.claim(task.getId(), board.id())));
 
 		// then
 		assertThat(statements).anyMatch(statement -> statement.contains("ACT_RU_AUTHORIZATION"))
 				.noneMatch(statement -> statement.replaceAll("\\s+", "").contains("distinct(A.GROUP_ID_)"));
-		assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+		assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("board");
 	}
 
 	@Test
@@ -67,7 +62,7 @@ class AuthorizedGroupsTest {
 		SpinoutUser hr = new SpinoutUser("hr", "HR", List.of(Role.HR.groupId()));
 
 		// when / then
-		assertThatThrownBy(() -> completion.complete(task, hr, BUSINESS_CASE, null))
+		assertThatThrownBy(() -> acting.run(hr, () -> tasks.claim(task.getId(), hr.id())))
 				.isInstanceOf(AuthorizationException.class);
 		assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
 	}
