@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,6 +29,7 @@ import org.spinout.programme.ProgrammeStarter;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Measures Spinout on this machine and prints the figures: start-up time, seeding rate, full
@@ -112,6 +114,8 @@ public final class Benchmark {
 		context.close();
 
 		double seededStartUp = startUpInNewJvm(data, String.format("%,d programmes", programmes));
+		System.out.printf("database files after the run: %,d MB (deleted now)%n", megabytesIn(data));
+		FileSystemUtils.deleteRecursively(data);
 		System.out.printf("%ntargets (%,d programmes):%n", programmes);
 		target("application completion path / engine, journey time", journeyRatio, 1.2);
 		target("/tasks/available p95 with 10 users, ms", tasksAtTen[0], 150);
@@ -259,6 +263,12 @@ public final class Benchmark {
 
 	private static double seconds(long since) {
 		return (System.nanoTime() - since) / 1e9;
+	}
+
+	private static long megabytesIn(Path folder) throws IOException {
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum() / (1024 * 1024);
+		}
 	}
 
 	private static long residentMegabytes() throws IOException {
