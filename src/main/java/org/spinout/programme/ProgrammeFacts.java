@@ -1,8 +1,9 @@
 package org.spinout.programme;
 
+import static java.util.Map.entry;
+
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,20 @@ public final class ProgrammeFacts {
 	public record Fact(String label, Object value) {
 	}
 
-	private static final Map<String, String> LABELS = labels();
+	private static final Map<String, String> LABELS = Map.ofEntries(
+			entry("programmeReference", "Reference"),
+			entry("programmeName", "Programme"),
+			entry("parentBody", "Parent body"),
+			entry("parentBodyType", "Type of parent body"),
+			entry("serviceName", "Service"),
+			entry("nation", "Nation"),
+			entry("staffCount", "Staff"),
+			entry("transferringStaffCount", "Staff transferring"),
+			entry("targetTransferDate", "Target transfer date"),
+			entry("healthCare", "Health care service"),
+			entry("legalForm", "Legal form"),
+			entry("awardRoute", "Award route"),
+			entry("goLiveDate", "Go-live date"));
 
 	/** The start form's words for the coded answers the pages show. */
 	private static final Map<String, String> ANSWERS = Map.of("england-wales", "England and Wales", "scotland",
@@ -45,23 +59,5 @@ public final class ProgrammeFacts {
 			}
 		}
 		return facts;
-	}
-
-	private static Map<String, String> labels() {
-		Map<String, String> labels = new LinkedHashMap<>();
-		labels.put("programmeReference", "Reference");
-		labels.put("programmeName", "Programme");
-		labels.put("parentBody", "Parent body");
-		labels.put("parentBodyType", "Type of parent body");
-		labels.put("serviceName", "Service");
-		labels.put("nation", "Nation");
-		labels.put("staffCount", "Staff");
-		labels.put("transferringStaffCount", "Staff transferring");
-		labels.put("targetTransferDate", "Target transfer date");
-		labels.put("healthCare", "Health care service");
-		labels.put("legalForm", "Legal form");
-		labels.put("awardRoute", "Award route");
-		labels.put("goLiveDate", "Go-live date");
-		return Map.copyOf(labels);
 	}
 }
