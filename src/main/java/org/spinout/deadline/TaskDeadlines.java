@@ -16,21 +16,9 @@ import org.springframework.stereotype.Component;
  * <p>The engine creates a timeout listener's timer as the activity starts, before the task exists,
  * and evaluates the timer expression against the execution: {@code task} cannot be resolved there.
  * So these methods take the {@code execution}, read the user task's {@code camunda:dueDate}
- * expression from the model and evaluate it in the same scope. Every user task carries the same two
- * listeners, word for word:
- *
- * <pre>{@code
- * <camunda:taskListener delegateExpression="${taskReminder}" event="timeout" id="reminder">
- *   <bpmn:timerEventDefinition id="TimerEventDefinition_<TaskId>_reminder">
- *     <bpmn:timeDate xsi:type="bpmn:tFormalExpression">${taskDeadlines.reminder(execution)}</bpmn:timeDate>
- *   </bpmn:timerEventDefinition>
- * </camunda:taskListener>
- * <camunda:taskListener delegateExpression="${taskEscalation}" event="timeout" id="escalation">
- *   <bpmn:timerEventDefinition id="TimerEventDefinition_<TaskId>_escalation">
- *     <bpmn:timeDate xsi:type="bpmn:tFormalExpression">${taskDeadlines.escalation(execution)}</bpmn:timeDate>
- *   </bpmn:timerEventDefinition>
- * </camunda:taskListener>
- * }</pre>
+ * expression from the model and evaluate it in the same scope. No model names these methods: the
+ * engine adds the two timeout listeners to every user task with a due date as it reads the model
+ * ({@code org.spinout.engine.TaskPlumbing}).
  */
 @Component("taskDeadlines")
 public class TaskDeadlines {

@@ -36,12 +36,10 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
-import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -85,8 +83,6 @@ public final class ModelRules {
 	public static final Set<String> TASK_GROUPS = Set.of("programme-managers", "shadow-board", "sponsors",
 			"decision-makers", "legal", "finance", "scrutiny", "commissioners", "procurement", "hr", "unions",
 			"pensions");
-	static final String REMINDER_TIMER = "${taskDeadlines.reminder(execution)}";
-	static final String ESCALATION_TIMER = "${taskDeadlines.escalation(execution)}";
 	static final String RECORD_STOP = "${recordProgrammeStop}";
 
 	private final List<ModelFile> files;
@@ -262,12 +258,6 @@ public final class ModelRules {
 		if (task.getDocumentations().stream().map(Documentation::getTextContent).allMatch(ModelRules::isBlank)) {
 			problem(file, task, "user task has no documentation");
 		}
-		if (!hasTimeoutListener(task, "reminder", "${taskReminder}", REMINDER_TIMER)) {
-			problem(file, task, "user task lacks the timeout listener 'reminder': ${taskReminder} at " + REMINDER_TIMER);
-		}
-		if (!hasTimeoutListener(task, "escalation", "${taskEscalation}", ESCALATION_TIMER)) {
-			problem(file, task, "user task lacks the timeout listener 'escalation': ${taskEscalation} at " + ESCALATION_TIMER);
-		}
 	}
 
 	private void checkFormRef(String file, BaseElement element, String formRef, String binding, Set<String> formIds) {
@@ -277,18 +267,6 @@ public final class ModelRules {
 		if (!formIds.contains(formRef)) {
 			problem(file, element, "form reference '" + formRef + "' " + scope.noSuchForm());
 		}
-	}
-
-	private static boolean hasTimeoutListener(UserTask task, String listenerId, String delegate, String timer) {
-		return extensions(task, CamundaTaskListener.class).stream().anyMatch(listener ->
-				"timeout".equals(listener.getCamundaEvent())
-						&& listenerId.equals(listener.getAttributeValue("id"))
-						&& delegate.equals(listener.getCamundaDelegateExpression())
-						&& listener.getTimeouts().stream().anyMatch(definition -> timeDate(definition).equals(timer)));
-	}
-
-	private static String timeDate(TimerEventDefinition definition) {
-		return definition.getTimeDate() == null ? "" : definition.getTimeDate().getTextContent().trim();
 	}
 
 	private static boolean recordsProgrammeStop(EndEvent end) {

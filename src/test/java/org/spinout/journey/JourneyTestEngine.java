@@ -15,6 +15,7 @@ import org.spinout.deadline.DeadlineConfiguration;
 import org.spinout.deadline.StatutoryClocks;
 import org.spinout.deadline.TaskDeadlines;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.TaskPlumbingPlugin;
 import org.spinout.notification.TaskNotifications;
 
 /**
@@ -121,6 +122,8 @@ public final class JourneyTestEngine {
 		configuration.setJobExecutorActivate(false);
 		configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
 		configuration.setBeans(beans());
+		// The models are read as the application reads them: with reminders, escalations and the decision mapping.
+		configuration.getProcessEnginePlugins().add(new TaskPlumbingPlugin());
 		return configuration;
 	}
 }

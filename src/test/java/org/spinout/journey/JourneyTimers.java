@@ -1,7 +1,6 @@
 package org.spinout.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
@@ -11,13 +10,14 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.spinout.deadline.WorkingDays;
 
 /**
@@ -69,20 +69,22 @@ final class JourneyTimers {
 	}
 
 	/**
-	 * Checks that each of the process's user tasks (there are {@code userTasks}) carries the two
-	 * timeout listeners of the conventions, reminder first, then escalation.
+	 * Checks that each of the process's user tasks (there are {@code userTasks}) has, as the engine
+	 * parsed it, the reminder and the escalation timer: two timeout listener job definitions at
+	 * {@code taskDeadlines.reminder} and {@code taskDeadlines.escalation}.
 	 */
 	static void assertEveryUserTaskRemindsAndEscalates(String processKey, int userTasks) {
 		String definitionId = repositoryService().createProcessDefinitionQuery().processDefinitionKey(processKey)
 				.latestVersion().singleResult().getId();
 		BpmnModelInstance model = repositoryService().getBpmnModelInstance(definitionId);
-		assertThat(model.getModelElementsByType(UserTask.class)).hasSize(userTasks).allSatisfy(task -> assertThat(
-				task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list())
-				.as("timeout listeners of %s", task.getId())
-				.extracting(listener -> listener.getAttributeValue("id"), CamundaTaskListener::getCamundaEvent,
-						CamundaTaskListener::getCamundaDelegateExpression)
-				.containsExactly(tuple("reminder", "timeout", "${taskReminder}"),
-						tuple("escalation", "timeout", "${taskEscalation}")));
+		List<JobDefinition> timers = managementService().createJobDefinitionQuery().processDefinitionId(definitionId)
+				.jobType(TimerTaskListenerJobHandler.TYPE).list();
+		assertThat(model.getModelElementsByType(UserTask.class)).hasSize(userTasks).allSatisfy(task -> assertThat(timers)
+				.as("timeout listener timers of %s", task.getId())
+				.filteredOn(timer -> timer.getActivityId().equals(task.getId()))
+				.extracting(JobDefinition::getJobConfiguration)
+				.containsExactlyInAnyOrder("DATE: ${taskDeadlines.reminder(execution)}",
+						"DATE: ${taskDeadlines.escalation(execution)}"));
 	}
 
 	private static Job single(ProcessInstance instance, String activityId, boolean listener, String listenerId) {

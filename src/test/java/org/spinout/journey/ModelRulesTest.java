@@ -66,14 +66,8 @@ class ModelRulesTest {
 						model + "Bare: user task has no camunda:formRef",
 						model + "Bare: user task has no camunda:dueDate",
 						model + "Bare: user task has no documentation",
-						model + "Bare: user task lacks the timeout listener 'reminder': ${taskReminder} at "
-								+ "${taskDeadlines.reminder(execution)}",
-						model + "Bare: user task lacks the timeout listener 'escalation': ${taskEscalation} at "
-								+ "${taskDeadlines.escalation(execution)}",
 						model + "WrongBinding: candidate group 'hackers' is not a role group",
 						model + "WrongBinding: form reference 'prepare-well' needs camunda:formRefBinding=\"deployment\"",
-						model + "WrongBinding: user task lacks the timeout listener 'reminder': ${taskReminder} at "
-								+ "${taskDeadlines.reminder(execution)}",
 						model + "MissingForm: form reference 'no-such-form' names no form in forms/",
 						model + "MissingForm: user task has no documentation",
 						model + "Started: form reference 'prepare-well' needs camunda:formRefBinding=\"deployment\"",
