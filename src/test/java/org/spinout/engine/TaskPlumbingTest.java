@@ -8,12 +8,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reposit
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.spinout.journey.JourneyTimers.london;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -22,13 +21,11 @@ import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spinout.deadline.WorkingDays;
+import org.spinout.journey.JourneyClock;
 import org.spinout.journey.JourneyTestEngine;
 import org.spinout.journey.TaskEscalation;
 import org.spinout.journey.TaskReminder;
@@ -43,19 +40,14 @@ class TaskPlumbingTest {
 	@RegisterExtension
 	static final ProcessEngineExtension engine = JourneyTestEngine.withoutCoverage();
 
-	@BeforeEach
-	void useEngine() {
-		BpmnAwareTests.init(engine.getProcessEngine());
-		// Monday 2 March 2026, 9:00: five working days later is Monday 9 March.
-		ClockUtil.setCurrentTime(london(2026, 3, 2, 9, 0));
-	}
+	// Monday 2 March 2026, 9:00: five working days later is Monday 9 March.
+	@RegisterExtension
+	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 0));
 
 	@AfterEach
-	void resetClock() {
+	void undeploy() {
 		repositoryService().createDeploymentQuery().list()
 				.forEach(deployment -> repositoryService().deleteDeployment(deployment.getId(), true));
-		ClockUtil.reset();
-		BpmnAwareTests.reset();
 	}
 
 	@Test
@@ -186,10 +178,6 @@ class TaskPlumbingTest {
 
 		// when / then the task sees the process's variables as they are
 		assertThat(taskService().getVariables(task(instance).getId())).containsEntry("decision", "approve");
-	}
-
-	private static Date london(int year, int month, int day, int hour, int minute) {
-		return Date.from(LocalDateTime.of(year, month, day, hour, minute).atZone(WorkingDays.LONDON).toInstant());
 	}
 
 	private static ProcessInstance start(String key) {

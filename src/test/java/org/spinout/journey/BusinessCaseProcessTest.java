@@ -12,14 +12,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,22 +33,13 @@ class BusinessCaseProcessTest {
 	@RegisterExtension
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
+	@RegisterExtension
+	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 0));
+
 	/** Monday 2 March 2026: the key decision notice goes out that day. */
 	private static final Date NOTICE_DATE = london(2026, 3, 2);
 
 	private JourneyInstance programme;
-
-	@BeforeEach
-	void useEngine() {
-		BpmnAwareTests.init(engine.getProcessEngine());
-		ClockUtil.setCurrentTime(london(2026, 3, 2, 9, 0));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-		BpmnAwareTests.reset();
-	}
 
 	@Test
 	void approvedBusinessCaseAndSpinOutEndTheBusinessCasePhase() {

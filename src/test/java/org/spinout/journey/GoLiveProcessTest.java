@@ -22,10 +22,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,18 +36,9 @@ class GoLiveProcessTest {
 	@RegisterExtension
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
-	@BeforeEach
-	void useEngine() {
-		BpmnAwareTests.init(engine.getProcessEngine());
-		// Monday 2 March 2026, mid-morning
-		ClockUtil.setCurrentTime(london(2026, 3, 2, 9, 30));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-		BpmnAwareTests.reset();
-	}
+	// Monday 2 March 2026, mid-morning
+	@RegisterExtension
+	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 30));
 
 	@Test
 	void serviceWithoutRegulatedActivityGoesLiveWithoutCqc() {

@@ -25,7 +25,7 @@ import org.spinout.deadline.WorkingDays;
  * their due date, so a test never sleeps and always knows which timer it fires: a timer event, or
  * the {@code reminder} or {@code escalation} timeout listener of a user task.
  */
-final class JourneyTimers {
+public final class JourneyTimers {
 
 	private static final String TASK_LISTENER = "$taskListener~";
 
@@ -33,17 +33,17 @@ final class JourneyTimers {
 	}
 
 	/** A wall-clock time in London, where every programme's clocks are counted. */
-	static Date london(int year, int month, int day, int hour, int minute) {
+	public static Date london(int year, int month, int day, int hour, int minute) {
 		return Date.from(LocalDateTime.of(year, month, day, hour, minute).atZone(WorkingDays.LONDON).toInstant());
 	}
 
 	/** Midnight at the start of the day in London, as a date field of a form holds it. */
-	static Date london(int year, int month, int day) {
+	public static Date london(int year, int month, int day) {
 		return london(year, month, day, 0, 0);
 	}
 
 	/** Midnight at the start of the day in London. */
-	static Date london(LocalDate day) {
+	public static Date london(LocalDate day) {
 		return london(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
 	}
 

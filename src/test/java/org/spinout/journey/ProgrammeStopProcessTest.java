@@ -11,13 +11,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.deadline.WorkingDays;
@@ -32,17 +29,8 @@ class ProgrammeStopProcessTest {
 	@RegisterExtension
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
-	@BeforeEach
-	void useEngine() {
-		BpmnAwareTests.init(engine.getProcessEngine());
-		ClockUtil.setCurrentTime(WorkingDays.startOf(LocalDate.of(2025, 3, 3)));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-		BpmnAwareTests.reset();
-	}
+	@RegisterExtension
+	final JourneyClock clock = JourneyClock.at(engine, WorkingDays.startOf(LocalDate.of(2025, 3, 3)));
 
 	@Test
 	void rejectionAtASecondGateRecordsThatGateOnTheProgramme() {

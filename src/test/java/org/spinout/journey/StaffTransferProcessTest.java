@@ -18,8 +18,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,23 +33,14 @@ class StaffTransferProcessTest {
 	@RegisterExtension
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
+	// Monday 2 March 2026
+	@RegisterExtension
+	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 0));
+
 	/** Thursday 1 October 2026. */
 	private static final Date TRANSFER_DATE = london(2026, 10, 1);
 
 	private JourneyInstance programme;
-
-	@BeforeEach
-	void useEngine() {
-		BpmnAwareTests.init(engine.getProcessEngine());
-		// Monday 2 March 2026
-		ClockUtil.setCurrentTime(london(2026, 3, 2, 9, 0));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-		BpmnAwareTests.reset();
-	}
 
 	@Test
 	void councilStaffTransferWithTheirUnionConsulted() {

@@ -11,14 +11,11 @@ import static org.spinout.journey.JourneyTimers.timerEvent;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,20 +29,11 @@ class StakeholderEngagementProcessTest {
 	@RegisterExtension
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
+	// Monday 2 March 2026
+	@RegisterExtension
+	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 0));
+
 	private JourneyInstance programme;
-
-	@BeforeEach
-	void useEngine() {
-		BpmnAwareTests.init(engine.getProcessEngine());
-		// Monday 2 March 2026
-		ClockUtil.setCurrentTime(london(2026, 3, 2, 9, 0));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-		BpmnAwareTests.reset();
-	}
 
 	@Test
 	void changedServiceIsConsultedOnWhileStaffAreEngaged() {

@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,18 +34,9 @@ class TaskDeadlinesProcessTest {
 	@RegisterExtension
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
-	@BeforeEach
-	void useEngine() {
-		BpmnAwareTests.init(engine.getProcessEngine());
-		// Wednesday 17 December 2025, mid-morning: five working days later is Christmas Eve.
-		ClockUtil.setCurrentTime(london(2025, 12, 17, 10, 0));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-		BpmnAwareTests.reset();
-	}
+	// Wednesday 17 December 2025, mid-morning: five working days later is Christmas Eve.
+	@RegisterExtension
+	final JourneyClock clock = JourneyClock.at(engine, london(2025, 12, 17, 10, 0));
 
 	@Test
 	void timersAreSetFromTheTaskDueDate() {
