@@ -299,24 +299,8 @@ class DeploymentAllowlistTest {
 	}
 
 	private static Refusal decision(String name, String language, String expression, String message) {
-		String table = """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
-				    xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Definitions_Refused" name="Refused"
-				    namespace="http://spinout.org/dmn">
-				  <decision id="allowlist-decision" name="Refused" camunda:historyTimeToLive="1">
-				    <decisionTable id="Table">
-				      <input id="Input" label="Input">
-				        <inputExpression id="InputExpression" typeRef="string" %s><text>%s</text></inputExpression>
-				      </input>
-				      <output id="Output" name="answer" typeRef="string"/>
-				      <rule id="Always"><inputEntry id="Any"><text>-</text></inputEntry>
-				        <outputEntry id="Yes"><text>"yes"</text></outputEntry></rule>
-				    </decisionTable>
-				  </decision>
-				</definitions>
-				""".formatted(language, expression);
-		return new Refusal(name, table, "InputExpression", message);
+		return new Refusal(name, PolicyModels.decision("allowlist-decision", language, PolicyModels.xml(expression)),
+				"InputExpression", message);
 	}
 
 	@ParameterizedTest(name = "{0}")

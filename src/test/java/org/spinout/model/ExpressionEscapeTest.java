@@ -242,7 +242,7 @@ class ExpressionEscapeTest {
 	}
 
 	private static String process(String key, Escape escape) {
-		String payload = escape.place() == Place.MAPPING ? escape.payload() : xml(escape.payload());
+		String payload = escape.place() == Place.MAPPING ? escape.payload() : PolicyModels.xml(escape.payload());
 		String elements = switch (escape.place()) {
 			case STEP -> """
 					<serviceTask id="Run" camunda:expression="%s" camunda:resultVariable="leak"/>
@@ -268,7 +268,8 @@ class ExpressionEscapeTest {
 					""".formatted(payload);
 			default -> throw new IllegalArgumentException(escape.place().name());
 		};
-		String last = escape.place() == Place.CONDITION ? "" : "<sequenceFlow id=\"ToDone\" sourceRef=\"Run\" targetRef=\"Done\"/>";
+		String last = escape.place() == Place.CONDITION ? ""
+				: "<sequenceFlow id=\"ToDone\" sourceRef=\"Run\" targetRef=\"Done\"/>";
 		return PolicyModels.process(key, """
 				<startEvent id="Start"/>
 				<sequenceFlow id="ToRun" sourceRef="Start" targetRef="Run"/>
@@ -280,26 +281,6 @@ class ExpressionEscapeTest {
 
 	private static String decision(String key, Escape escape) {
 		String language = escape.place() == Place.DECISION_JUEL ? "expressionLanguage=\"juel\"" : "";
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
-				    xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Definitions_%1$s" name="%1$s"
-				    namespace="http://spinout.org/dmn">
-				  <decision id="%1$s" name="%1$s" camunda:historyTimeToLive="1">
-				    <decisionTable id="Table">
-				      <input id="Input" label="Input">
-				        <inputExpression id="InputExpression" typeRef="string" %2$s><text>%3$s</text></inputExpression>
-				      </input>
-				      <output id="Output" name="answer" typeRef="string"/>
-				      <rule id="Always"><inputEntry id="Any"><text>-</text></inputEntry>
-				        <outputEntry id="Yes"><text>"yes"</text></outputEntry></rule>
-				    </decisionTable>
-				  </decision>
-				</definitions>
-				""".formatted(key, language, xml(escape.payload()));
-	}
-
-	private static String xml(String text) {
-		return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+		return PolicyModels.decision(key, language, PolicyModels.xml(escape.payload()));
 	}
 }

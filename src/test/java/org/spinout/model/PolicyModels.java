@@ -48,6 +48,35 @@ final class PolicyModels {
 				""".formatted(NAMESPACES, key, elements);
 	}
 
+	/**
+	 * A decision table with one input, whose expression is {@code expression} (XML-escaped already)
+	 * in the language the attributes {@code language} name.
+	 */
+	static String decision(String key, String language, String expression) {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+				    xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Definitions_%1$s" name="%1$s"
+				    namespace="http://spinout.org/dmn">
+				  <decision id="%1$s" name="%1$s" camunda:historyTimeToLive="1">
+				    <decisionTable id="Table">
+				      <input id="Input" label="Input">
+				        <inputExpression id="InputExpression" typeRef="string" %2$s><text>%3$s</text></inputExpression>
+				      </input>
+				      <output id="Output" name="answer" typeRef="string"/>
+				      <rule id="Always"><inputEntry id="Any"><text>-</text></inputEntry>
+				        <outputEntry id="Yes"><text>"yes"</text></outputEntry></rule>
+				    </decisionTable>
+				  </decision>
+				</definitions>
+				""".formatted(key, language, expression);
+	}
+
+	/** Text as it must stand in XML. */
+	static String xml(String text) {
+		return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
 	/** A multipart form with one file, as Camunda Modeler and the upload page send it. */
 	record Multipart(String contentType, String body) {
 

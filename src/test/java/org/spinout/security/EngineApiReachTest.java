@@ -222,7 +222,7 @@ class EngineApiReachTest {
 				"demo");
 		HttpResponse<String> query = rest("POST", "/engine-rest/process-instance?maxResults=10", "{}", "reach-manager");
 		HttpResponse<String> cockpit = camunda(camundaSession("reach-manager"), "POST",
-				"/camunda/api/engine/engine/default/process-instance",
+				"/camunda/api/engine/engine/default/process-instance?maxResults=10",
 				"{\"processInstanceIds\": [\"" + programme.getId() + "\"]}");
 
 		// then
