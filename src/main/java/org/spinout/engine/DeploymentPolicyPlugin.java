@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-public class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
+class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
 
 	private static final Logger log = LoggerFactory.getLogger(DeploymentPolicyPlugin.class);
 
