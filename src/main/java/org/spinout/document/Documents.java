@@ -4,11 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +25,7 @@ import org.spinout.programme.ProgrammeStarter;
 import org.spinout.security.ActingUser;
 import org.spinout.security.SpinoutUser;
 import org.spinout.task.TaskAccess;
+import org.spinout.time.LondonTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +40,6 @@ import org.springframework.stereotype.Component;
 public class Documents {
 
 	private static final Pattern UPLOADED_BY = Pattern.compile("Uploaded by (\\S+) \\((\\d+) bytes\\)");
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK)
-			.withZone(ZoneId.of("Europe/London"));
 
 	private static final String ANY_CONTENT = "application/octet-stream";
 
@@ -177,7 +172,7 @@ public class Documents {
 		Uploaded upload = Uploaded.of(attachment.getDescription());
 		return new DocumentRow(attachment.getId(), attachment.getName(),
 				upload.userId() == null ? "Not recorded" : names.getOrDefault(upload.userId(), upload.userId()),
-				attachment.getCreateTime(), WHEN.format(attachment.getCreateTime().toInstant()),
+				attachment.getCreateTime(), LondonTime.moment(attachment.getCreateTime()),
 				upload.size() == null ? "" : DocumentTypes.sizeText(upload.size()),
 				"/documents/" + attachment.getId());
 	}

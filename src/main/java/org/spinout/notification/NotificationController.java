@@ -2,8 +2,8 @@ package org.spinout.notification;
 
 import java.util.regex.Pattern;
 
-import org.spinout.deadline.DueDates;
 import org.spinout.security.SpinoutUser;
+import org.spinout.time.LondonTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -71,8 +71,8 @@ class NotificationController {
 		String programme = entry.programmeReference() == null ? null
 				: entry.programmeReference() + (entry.programmeName() == null ? "" : ": " + entry.programmeName());
 		return new Row(entry.id(), entry.kind().description(), entry.subject(), programme,
-				entry.due() == null ? null : "Due " + DueDates.describe(entry.due()),
-				DueDates.describeMoment(entry.created()), entry.detail(), entry.read());
+				entry.due() == null ? null : "Due " + LondonTime.due(entry.due()),
+				LondonTime.moment(entry.created()), entry.detail(), entry.read());
 	}
 
 	private static int page(String page) {
