@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -19,7 +20,9 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * A real headless Chromium (Debian's chromium and chromium-driver) for browser tests, with
- * axe-core to check each page against WCAG 2.2 AA.
+ * axe-core to check each page against WCAG 2.2 AA. It starts as a desktop 1280 pixels wide and
+ * can become a phone 390 pixels wide (an iPhone's), as Chromium's device emulation makes one: a
+ * desktop window cannot be made that narrow.
  */
 public final class Chromium implements AutoCloseable {
 
@@ -29,7 +32,12 @@ public final class Chromium implements AutoCloseable {
 
 	private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
-	private final WebDriver driver;
+	/** The widths every page must work at: a desktop, and a phone. */
+	public static final int DESKTOP = 1280;
+
+	public static final int PHONE = 390;
+
+	private final ChromeDriver driver;
 
 	private final String base;
 
@@ -52,6 +60,27 @@ public final class Chromium implements AutoCloseable {
 
 	public WebDriver driver() {
 		return driver;
+	}
+
+	/**
+	 * Shows pages {@code width} CSS pixels wide from now on: a phone's viewport below 800, with
+	 * its touch and zoom, otherwise a desktop window's.
+	 */
+	public Chromium atWidth(int width) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+				width < 800 ? 844 : 1024, "deviceScaleFactor", 1, "mobile", width < 800));
+		return this;
+	}
+
+	/**
+	 * Fails when the current page is wider than the viewport it was laid out for, so that the
+	 * whole page would scroll sideways. A phone's viewport widens to the page instead of cutting
+	 * it, so the page's width is compared with the width asked for, not with the viewport's.
+	 */
+	public void assertNoHorizontalScroll(int width) {
+		Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth;");
+		assertThat(scrollWidth.intValue()).as("the width of %s at %s pixels", driver.getCurrentUrl(), width)
+				.isLessThanOrEqualTo(width);
 	}
 
 	public void open(String path) {
