@@ -158,26 +158,14 @@ class StartProgrammeController {
 	 */
 	private static FormSubmission check(FormSchema form, Map<String, String[]> answers) {
 		FormSubmission submission = form.validate(answers);
-		Long staff = wholeNumber(answers.get(STAFF));
-		Long transferring = wholeNumber(answers.get(TRANSFERRING));
-		if (staff != null && transferring != null && transferring > staff
-				&& !submission.errors().containsKey(TRANSFERRING)) {
+		Object staff = submission.checkedValue(STAFF).orElse(null);
+		Object transferring = submission.checkedValue(TRANSFERRING).orElse(null);
+		if (staff instanceof Number employed && transferring instanceof Number moving
+				&& moving.doubleValue() > employed.doubleValue()) {
 			submission = submission.withError(TRANSFERRING,
 					"Staff who will transfer must be no more than the staff employed in the service");
 		}
 		return submission;
-	}
-
-	private static Long wholeNumber(String[] entered) {
-		if (entered == null || entered.length == 0) {
-			return null;
-		}
-		try {
-			return Long.valueOf(entered[0].strip().replace(",", ""));
-		}
-		catch (NumberFormatException notANumber) {
-			return null;
-		}
 	}
 
 	@SuppressWarnings("unchecked")
