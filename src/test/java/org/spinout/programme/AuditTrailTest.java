@@ -25,9 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AuditTrailTest {
 
 	private static final Pattern ROW = Pattern.compile(
-			"<tr class=\"govuk-table__row\">\\s*<td class=\"govuk-table__cell\">([^<]*)</td>\\s*"
-					+ "<td class=\"govuk-table__cell\">([^<]*)</td>\\s*<td class=\"govuk-table__cell\"><span>([^<]*)</span>"
-					+ ".*?<td class=\"govuk-table__cell spinout-multiline\">([^<]*)</td>",
+			"<tr class=\"govuk-table__row\">\\s*<td class=\"govuk-table__cell[^\"]*\"[^>]*>([^<]*)</td>\\s*"
+					+ "<td class=\"govuk-table__cell\"[^>]*>([^<]*)</td>\\s*<td class=\"govuk-table__cell\"[^>]*><span>([^<]*)</span>"
+					+ ".*?<td class=\"govuk-table__cell spinout-multiline\"[^>]*>([^<]*)</td>",
 			Pattern.DOTALL);
 
 	@LocalServerPort
