@@ -143,6 +143,19 @@ public class Documents {
 		}
 	}
 
+	/**
+	 * Adds a document to a running programme as the user, with the checks of an upload from the
+	 * pages: who may see the programme, and the type of the file. False, with nothing added, when
+	 * the user may not see the programme or it has ended.
+	 *
+	 * @throws RefusedDocument when the file is not of an accepted type
+	 */
+	public boolean addToProgramme(SpinoutUser user, String reference, String fileName, byte[] content) {
+		Optional<ProgrammePlace> programme = programme(user, reference).filter(found -> !found.ended());
+		programme.ifPresent(found -> add(found.place(), user, fileName, content));
+		return programme.isPresent();
+	}
+
 	static String programmeEndedMessage() {
 		return "This programme has ended, so no more documents can be added to it";
 	}
