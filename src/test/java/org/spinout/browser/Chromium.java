@@ -41,6 +41,8 @@ public final class Chromium implements AutoCloseable {
 
 	private final String base;
 
+	private int width = DESKTOP;
+
 	public Chromium(int port) {
 		if (!Files.isExecutable(Path.of(BROWSER)) || !Files.isExecutable(Path.of(DRIVER))) {
 			throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
@@ -69,7 +71,13 @@ public final class Chromium implements AutoCloseable {
 	public Chromium atWidth(int width) {
 		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
 				width < 800 ? 844 : 1024, "deviceScaleFactor", 1, "mobile", width < 800));
+		this.width = width;
 		return this;
+	}
+
+	/** The width pages are shown at now. */
+	public int width() {
+		return width;
 	}
 
 	/**
