@@ -8,11 +8,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -23,8 +27,15 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  * axe-core to check each page against WCAG 2.2 AA. It starts as a desktop 1280 pixels wide and
  * can become a phone 390 pixels wide (an iPhone's), as Chromium's device emulation makes one: a
  * desktop window cannot be made that narrow.
+ * <p>
+ * A test class of the shared application context has one for all its tests:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final Chromium chromium = Chromium.forTheTestClass();
+ * }</pre>
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
 	private static final String BROWSER = "/usr/bin/chromium";
 
@@ -37,13 +48,37 @@ public final class Chromium implements AutoCloseable {
 
 	public static final int PHONE = 390;
 
-	private final ChromeDriver driver;
+	private ChromeDriver driver;
 
-	private final String base;
+	private String base;
 
 	private int width = DESKTOP;
 
+	/** A Chromium on the given port, started now. */
 	public Chromium(int port) {
+		start(port);
+	}
+
+	private Chromium() {
+	}
+
+	/** A Chromium started before a test class's first test, on its application's port, and closed after its last. */
+	public static Chromium forTheTestClass() {
+		return new Chromium();
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		start(SpringExtension.getApplicationContext(context).getEnvironment()
+				.getRequiredProperty("local.server.port", Integer.class));
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
+	}
+
+	private void start(int port) {
 		if (!Files.isExecutable(Path.of(BROWSER)) || !Files.isExecutable(Path.of(DRIVER))) {
 			throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
 					+ "apt-get install chromium chromium-driver");
@@ -118,6 +153,8 @@ public final class Chromium implements AutoCloseable {
 
 	@Override
 	public void close() {
-		driver.quit();
+		if (driver != null) {
+			driver.quit();
+		}
 	}
 }

@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -18,7 +17,6 @@ import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.programme.ProgrammeStarter;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Insight in a real Chromium, on a desktop and on a phone: reached from the header, its figures in
@@ -27,23 +25,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpinoutWebTest
 class InsightBrowserTest {
 
-	static Chromium chromium;
+	@RegisterExtension
+	static final Chromium chromium = Chromium.forTheTestClass();
 
 	@Autowired
 	ProgrammeStarter starter;
 
 	@Autowired
 	TaskService tasks;
-
-	@BeforeAll
-	static void startBrowser(@LocalServerPort int port) {
-		chromium = new Chromium(port);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		chromium.close();
-	}
 
 	@ParameterizedTest
 	@ValueSource(ints = { Chromium.DESKTOP, Chromium.PHONE })

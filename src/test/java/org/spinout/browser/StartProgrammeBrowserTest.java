@@ -2,14 +2,12 @@ package org.spinout.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.spinout.SpinoutWebTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A programme manager starts a programme in a real Chromium, on a desktop and on a phone: every
@@ -19,17 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpinoutWebTest
 class StartProgrammeBrowserTest {
 
-	static Chromium chromium;
-
-	@BeforeAll
-	static void startBrowser(@LocalServerPort int port) {
-		chromium = new Chromium(port);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		chromium.close();
-	}
+	@RegisterExtension
+	static final Chromium chromium = Chromium.forTheTestClass();
 
 	@ParameterizedTest
 	@ValueSource(ints = { Chromium.DESKTOP, Chromium.PHONE })

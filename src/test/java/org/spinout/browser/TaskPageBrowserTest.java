@@ -7,9 +7,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -20,7 +19,6 @@ import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.programme.ProgrammeStarter;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The task page in a real Chromium, on a desktop and on a phone: the papers so far under their own
@@ -31,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpinoutWebTest
 class TaskPageBrowserTest {
 
-	static Chromium chromium;
+	@RegisterExtension
+	static final Chromium chromium = Chromium.forTheTestClass();
 
 	@Autowired
 	ProgrammeStarter starter;
@@ -42,16 +41,6 @@ class TaskPageBrowserTest {
 	String reference;
 
 	Task approval;
-
-	@BeforeAll
-	static void startBrowser(@LocalServerPort int port) {
-		chromium = new Chromium(port);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		chromium.close();
-	}
 
 	@BeforeEach
 	void aBusinessCaseAwaitingTheSponsor() {

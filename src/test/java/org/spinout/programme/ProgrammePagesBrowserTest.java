@@ -7,10 +7,9 @@ import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -23,7 +22,6 @@ import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.browser.Chromium;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In a real Chromium, with the pages' Content-Security-Policy: a programme's page draws its diagram
@@ -39,7 +37,8 @@ class ProgrammePagesBrowserTest {
 	/** The active marker's fill, GOV.UK light yellow: the stylesheet won over bpmn-js's own colours. */
 	private static final String ACTIVE_FILL = "rgb(255, 247, 191)";
 
-	static Chromium chromium;
+	@RegisterExtension
+	static final Chromium chromium = Chromium.forTheTestClass();
 
 	@Autowired
 	ProgrammeStarter starter;
@@ -50,16 +49,6 @@ class ProgrammePagesBrowserTest {
 	String reference;
 
 	Task prepare;
-
-	@BeforeAll
-	static void startBrowser(@LocalServerPort int port) {
-		chromium = new Chromium(port);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		chromium.close();
-	}
 
 	@BeforeEach
 	void aProgrammeAndAManager() {
