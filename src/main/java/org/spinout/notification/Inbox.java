@@ -15,7 +15,7 @@ class Inbox {
 
 	static final int PAGE_SIZE = 25;
 
-	/** The most programmes the filter lists; someone told of more finds them by their reference. */
+	/** The most programmes the filter lists: far more than anyone is told about. */
 	static final int MAX_PROGRAMMES = 500;
 
 	private final JdbcTemplate jdbc;
