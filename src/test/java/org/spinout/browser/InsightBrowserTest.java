@@ -51,6 +51,8 @@ class InsightBrowserTest {
 		if (width == Chromium.PHONE) {
 			driver.findElement(By.cssSelector(".govuk-header__menu-button")).click();
 		}
+		assertThat(driver.findElement(By.tagName("header")).findElements(By.cssSelector("a[href*='/camunda/app/tasklist']")))
+				.as("the header leads to Spinout's task lists, not Camunda Tasklist").isEmpty();
 		driver.findElement(By.cssSelector(".govuk-header__navigation a[href='/insight']")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(30)).until(page -> Boolean.TRUE.equals(((JavascriptExecutor) page)
 				.executeScript("const c = document.querySelector('canvas[data-chart]');"

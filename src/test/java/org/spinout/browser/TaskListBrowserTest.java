@@ -2,6 +2,10 @@ package org.spinout.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -13,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
@@ -21,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The task lists in a real Chromium, on a desktop and on a phone: a task claimed and another
- * assigned from their rows, an empty list that says where work waits, and the home page's link to
+ * assigned from their rows, the filters opened and applied, an empty list that says where work waits, and the home page's link to
  * the overdue work. Every page passes axe and fits the screen.
  */
 @SpinoutWebTest
@@ -98,15 +103,44 @@ class TaskListBrowserTest {
 
 	@ParameterizedTest
 	@ValueSource(ints = { Chromium.DESKTOP, Chromium.PHONE })
+	void aManagerNarrowsAllTasksToAGroupsUnassignedWork(int width) {
+		String reference = programmes.start("Browser filters " + width + " " + System.nanoTime());
+		Task prepare = programmes.task(reference, "PrepareBusinessCase");
+		WebDriver driver = signIn("manager", width);
+		chromium.open("/tasks/all");
+
+		// when the manager opens the filters, if they are folded away, and narrows the list
+		if (driver.findElement(By.id("filters")).getAttribute("open") == null) {
+			driver.findElement(By.cssSelector("#filters summary")).click();
+		}
+		assertThat(new Select(driver.findElement(By.id("phase"))).getOptions().stream().map(WebElement::getText))
+				.contains("Business case").doesNotContain("Public service spin-out");
+		driver.findElement(By.id("programme")).sendKeys(reference);
+		new Select(driver.findElement(By.id("group"))).selectByValue("shadow-board");
+		new Select(driver.findElement(By.id("assignee"))).selectByValue("none");
+		driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+
+		// then the group's unassigned task is listed, and the filters stay open to say why
+		assertThat(driver.findElement(By.cssSelector("tr[data-task-id='" + prepare.getId() + "']")).getText())
+				.contains("Prepare options appraisal and business case");
+		assertThat(driver.findElement(By.id("filters")).getAttribute("open")).isNotNull();
+		assertThat(driver.findElement(By.linkText("Clear the filters")).isDisplayed()).isTrue();
+		chromium.assertAccessible();
+		chromium.assertNoHorizontalScroll(width);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { Chromium.DESKTOP, Chromium.PHONE })
 	void aNewcomerFollowsTheHomePageToTheOverdueWorkOfTheirGroup(int width) {
 		// given a task offered to the commissioners that has been due since 2020
 		String model = "browser-overdue";
 		engine.getRepositoryService().createDeployment().name(model).enableDuplicateFiltering(true)
 				.addModelInstance(model + ".bpmn", Bpmn.createExecutableProcess(model).name("Browser overdue")
 						.camundaHistoryTimeToLive(1).startEvent().userTask("Specify").name("Write the specification")
-						.camundaCandidateGroups("commissioners").camundaDueDate("2020-01-01T00:00:00").endEvent().done())
+						.camundaCandidateGroups("commissioners").camundaDueDate("${due}").endEvent().done())
 				.deploy();
-		String instance = engine.getRuntimeService().startProcessInstanceByKey(model).getId();
+		String instance = engine.getRuntimeService()
+				.startProcessInstanceByKey(model, Map.of("due", Date.from(Instant.parse("2020-01-01T00:00:00Z")))).getId();
 		Task specify = tasks.createTaskQuery().processInstanceId(instance).singleResult();
 		WebDriver driver = signIn("browser-newcomer", width);
 
