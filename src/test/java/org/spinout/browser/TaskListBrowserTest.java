@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +55,12 @@ class TaskListBrowserTest {
 		programmes = new TestProgrammes(starter, tasks);
 		TestProgrammes.ensureUser(identity, "board2", "shadow-board");
 		TestProgrammes.ensureUser(identity, "browser-newcomer", "commissioners");
+	}
+
+	/** The newcomer leaves: other tests count the members of the commissioners, in the database all share. */
+	@AfterEach
+	void theNewcomerLeaves() {
+		identity.deleteUser("browser-newcomer");
 	}
 
 	@ParameterizedTest
