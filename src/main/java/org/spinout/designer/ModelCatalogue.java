@@ -35,7 +35,6 @@ import org.springframework.stereotype.Service;
 @Service
 class ModelCatalogue {
 
-
 	enum Kind {
 		PROCESS, DECISION, FORM
 	}
