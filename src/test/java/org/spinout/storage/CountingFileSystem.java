@@ -1,0 +1,155 @@
+package org.spinout.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.h2.store.fs.FileBase;
+import org.h2.store.fs.FilePath;
+import org.h2.store.fs.FilePathWrapper;
+
+/**
+ * An H2 file system for tests ({@code counting:} before a path): it counts the writes to the
+ * files opened through it and the forces to the disk, and knows how many writes no force has
+ * covered yet, that is, how many a power cut could lose. Public for H2, which makes paths by
+ * reflection; the counts are the JVM's, so a test reads differences.
+ */
+public final class CountingFileSystem extends FilePathWrapper {
+
+	static final String SCHEME = "counting";
+
+	private Counts counts = new Counts();
+
+	/** Registers a new instance with H2, in place of any before: its counts start at nought. */
+	static CountingFileSystem register() {
+		CountingFileSystem counting = new CountingFileSystem();
+		FilePath.register(counting);
+		return counting;
+	}
+
+	long writes() {
+		return counts.writes.get();
+	}
+
+	long forces() {
+		return counts.forces.get();
+	}
+
+	/** Writes that a power cut could lose now: those no force has covered. */
+	long writesNotOnDisk() {
+		return counts.writes.get() - counts.writesOnDisk.get();
+	}
+
+	@Override
+	public FilePathWrapper getPath(String path) {
+		return sharingCounts(super.getPath(path));
+	}
+
+	@Override
+	public FilePathWrapper wrap(FilePath base) {
+		return sharingCounts(super.wrap(base));
+	}
+
+	private FilePathWrapper sharingCounts(FilePathWrapper path) {
+		((CountingFileSystem) path).counts = counts;
+		return path;
+	}
+
+	@Override
+	public String getScheme() {
+		return SCHEME;
+	}
+
+	@Override
+	public FileChannel open(String mode) throws IOException {
+		return new CountingChannel(getBase().open(mode), counts);
+	}
+
+	private static final class Counts {
+
+		final AtomicLong writes = new AtomicLong();
+
+		final AtomicLong forces = new AtomicLong();
+
+		/** The number of writes that had finished when the latest force began: those are on the disk. */
+		final AtomicLong writesOnDisk = new AtomicLong();
+	}
+
+	private static final class CountingChannel extends FileBase {
+
+		private final FileChannel file;
+
+		private final Counts counts;
+
+		CountingChannel(FileChannel file, Counts counts) {
+			this.file = file;
+			this.counts = counts;
+		}
+
+		@Override
+		public int write(ByteBuffer source, long position) throws IOException {
+			int written = file.write(source, position);
+			counts.writes.incrementAndGet();
+			return written;
+		}
+
+		@Override
+		public int write(ByteBuffer source) throws IOException {
+			int written = file.write(source);
+			counts.writes.incrementAndGet();
+			return written;
+		}
+
+		@Override
+		public void force(boolean metaData) throws IOException {
+			long covered = counts.writes.get();
+			file.force(metaData);
+			counts.forces.incrementAndGet();
+			counts.writesOnDisk.accumulateAndGet(covered, Math::max);
+		}
+
+		@Override
+		public int read(ByteBuffer destination) throws IOException {
+			return file.read(destination);
+		}
+
+		@Override
+		public int read(ByteBuffer destination, long position) throws IOException {
+			return file.read(destination, position);
+		}
+
+		@Override
+		public long position() throws IOException {
+			return file.position();
+		}
+
+		@Override
+		public FileChannel position(long position) throws IOException {
+			file.position(position);
+			return this;
+		}
+
+		@Override
+		public long size() throws IOException {
+			return file.size();
+		}
+
+		@Override
+		public FileChannel truncate(long size) throws IOException {
+			file.truncate(size);
+			return this;
+		}
+
+		@Override
+		public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+			return file.tryLock(position, size, shared);
+		}
+
+		@Override
+		protected void implCloseChannel() throws IOException {
+			file.close();
+		}
+	}
+}
