@@ -14,6 +14,7 @@ import org.h2.mvstore.RandomAccessStore;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The embedded H2 database's file, as its upkeep sees it: how big it is, how much of it is in
@@ -44,24 +45,51 @@ class EmbeddedDatabase {
 		return withStore(store -> store.getFileStore().size());
 	}
 
+	/** How full the file is now; see {@link Fill}. */
+	Fill fill() {
+		return withStore(EmbeddedDatabase::fillOf);
+	}
+
 	/**
-	 * One step of compaction. H2 writes every commit as a new chunk at a free place in the file and
-	 * can use a chunk's space again only once nothing in it is live; chunks that keep a little live
-	 * data hold the rest of their space. So the live data of sparse chunks is rewritten (it goes to
-	 * disk with the next commit), and when much of the file is free, chunks are moved towards its
+	 * One step of compaction towards a fill rate. H2 writes every commit as a new chunk at a free
+	 * place in the file, and can use a chunk's space again only once nothing in it is live; a chunk
+	 * that keeps a little live data holds the rest of its space. So the live data of sparse chunks
+	 * is rewritten, at most {@code step} of it, into a new chunk written at once, and when less of
+	 * the file than the fill rate is in use, up to four steps' worth of chunks are moved towards its
 	 * start and the file is shortened.
 	 */
-	void compactStep(StorageProperties.Compaction settings) {
-		withStore(store -> {
+	Fill compactStep(int fillRate, DataSize step) {
+		return withStore(store -> {
 			FileStore<?> file = store.getFileStore();
-			if (file.getChunksFillRate() < settings.chunkFillRate()) {
-				store.compact(settings.chunkFillRate(), (int) settings.rewriteLimit().toBytes());
+			if (file.getChunksFillRate() < fillRate && store.compact(fillRate, (int) step.toBytes())) {
+				store.commit();
 			}
-			if (file instanceof RandomAccessStore randomAccess && file.getFillRate() < settings.fileFillRate()) {
-				randomAccess.compactMoveChunks(settings.fileFillRate(), settings.moveLimit().toBytes(), store);
+			if (file instanceof RandomAccessStore randomAccess && file.getFillRate() < fillRate) {
+				randomAccess.compactMoveChunks(fillRate, 4 * step.toBytes(), store);
 			}
-			return null;
+			return fillOf(store);
 		});
+	}
+
+	private static Fill fillOf(MVStore store) {
+		FileStore<?> file = store.getFileStore();
+		return new Fill(file.getWriteCount(), file.size(), file.getFillRate(), file.getChunksFillRate());
+	}
+
+	/**
+	 * How full the file is.
+	 *
+	 * @param writes the writes to the file since the database was opened: unchanged, nothing was written
+	 * @param size the file's size in bytes
+	 * @param fileFillRate the percentage of the file that chunks occupy
+	 * @param chunksFillRate the percentage of the chunks' space that holds live data
+	 */
+	record Fill(long writes, long size, int fileFillRate, int chunksFillRate) {
+
+		/** Whether this is tidier than before: smaller, or with fuller chunks. */
+		boolean tidierThan(Fill before) {
+			return size < before.size || chunksFillRate > before.chunksFillRate;
+		}
 	}
 
 	/**

@@ -26,19 +26,19 @@ public record StorageProperties(
 
 	/**
 	 * @param interval the pause between two steps of compaction
-	 * @param chunkFillRate chunks of the file whose live data fill less than this percentage are
-	 *        rewritten, so that the space they hold can be used again
-	 * @param rewriteLimit at most this much live data is rewritten in one step
-	 * @param fileFillRate when less than this percentage of the file is in use, chunks are moved
-	 *        towards its start and the file is shortened
-	 * @param moveLimit at most this much is moved in one step
+	 * @param fillRate while people work: when the live data fill less than this percentage of the
+	 *        chunks, the live data of the sparsest chunks is rewritten; when the chunks fill less
+	 *        than this percentage of the file, they are moved to its start and the file shortened
+	 * @param quietFillRate the same for quiet moments, when nothing but compaction has written
+	 *        since the last step: then compaction goes on until three steps in a row gain nothing
+	 * @param step at most this much live data is rewritten in one step, and four times as much
+	 *        moved
 	 */
 	public record Compaction(
 			@DefaultValue("1s") Duration interval,
-			@DefaultValue("50") int chunkFillRate,
-			@DefaultValue("4MB") DataSize rewriteLimit,
-			@DefaultValue("50") int fileFillRate,
-			@DefaultValue("16MB") DataSize moveLimit) {
+			@DefaultValue("70") int fillRate,
+			@DefaultValue("90") int quietFillRate,
+			@DefaultValue("4MB") DataSize step) {
 	}
 
 	/**

@@ -7,7 +7,13 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** The README's restore, {@code unzip backup.zip -d <new data folder>}, for tests and the benchmark. */
+import org.h2.mvstore.MVStoreTool;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The README's restore, {@code unzip backup.zip -d <new data folder>}, and the size a backup's data
+ * compacts to, for tests and the benchmark.
+ */
 public final class Restore {
 
 	private Restore() {
@@ -24,5 +30,23 @@ public final class Restore {
 			}
 		}
 		return database;
+	}
+
+	/**
+	 * The size in bytes that H2's full compaction makes of the data in a backup: the data written
+	 * afresh, without the room a running database keeps. {@code compressed} as H2's
+	 * {@code SHUTDOWN COMPACT} does it, which compresses whatever the database's own setting; else in
+	 * the database's own format, as Spinout writes it.
+	 */
+	public static long compactedSize(Path backup, boolean compressed) throws IOException {
+		Path copy = Files.createTempDirectory("spinout-compacted");
+		try {
+			Path database = unzip(backup, copy);
+			MVStoreTool.compact(database.toString(), compressed);
+			return Files.size(database);
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(copy);
+		}
 	}
 }
