@@ -3,10 +3,8 @@ package org.spinout.storage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.h2.store.fs.FileBase;
 import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
@@ -77,27 +75,25 @@ public final class CountingFileSystem extends FilePathWrapper {
 		final AtomicLong writesOnDisk = new AtomicLong();
 	}
 
-	private static final class CountingChannel extends FileBase {
-
-		private final FileChannel file;
+	private static final class CountingChannel extends ForwardingFileChannel {
 
 		private final Counts counts;
 
 		CountingChannel(FileChannel file, Counts counts) {
-			this.file = file;
+			super(file);
 			this.counts = counts;
 		}
 
 		@Override
 		public int write(ByteBuffer source, long position) throws IOException {
-			int written = file.write(source, position);
+			int written = super.write(source, position);
 			counts.writes.incrementAndGet();
 			return written;
 		}
 
 		@Override
 		public int write(ByteBuffer source) throws IOException {
-			int written = file.write(source);
+			int written = super.write(source);
 			counts.writes.incrementAndGet();
 			return written;
 		}
@@ -105,51 +101,9 @@ public final class CountingFileSystem extends FilePathWrapper {
 		@Override
 		public void force(boolean metaData) throws IOException {
 			long covered = counts.writes.get();
-			file.force(metaData);
+			super.force(metaData);
 			counts.forces.incrementAndGet();
 			counts.writesOnDisk.accumulateAndGet(covered, Math::max);
-		}
-
-		@Override
-		public int read(ByteBuffer destination) throws IOException {
-			return file.read(destination);
-		}
-
-		@Override
-		public int read(ByteBuffer destination, long position) throws IOException {
-			return file.read(destination, position);
-		}
-
-		@Override
-		public long position() throws IOException {
-			return file.position();
-		}
-
-		@Override
-		public FileChannel position(long position) throws IOException {
-			file.position(position);
-			return this;
-		}
-
-		@Override
-		public long size() throws IOException {
-			return file.size();
-		}
-
-		@Override
-		public FileChannel truncate(long size) throws IOException {
-			file.truncate(size);
-			return this;
-		}
-
-		@Override
-		public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-			return file.tryLock(position, size, shared);
-		}
-
-		@Override
-		protected void implCloseChannel() throws IOException {
-			file.close();
 		}
 	}
 }
