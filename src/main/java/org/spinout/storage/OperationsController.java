@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spinout.deadline.DueDates;
+import org.spinout.time.LondonTime;
 import org.spinout.web.NotFound;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.FileSystemResource;
@@ -93,7 +93,7 @@ class OperationsController {
 	record BackupRow(String name, String taken, String size) {
 
 		static BackupRow of(Backup backup) {
-			return new BackupRow(backup.name(), DueDates.describeMoment(backup.taken()),
+			return new BackupRow(backup.name(), LondonTime.moment(backup.taken()),
 					StorageStatus.readable(backup.size()));
 		}
 	}
