@@ -2,7 +2,6 @@ package org.spinout.designer;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.spinout.model.DeploymentPolicy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,10 +16,10 @@ class DesignerConfig {
 
 	/** After the REST API has signed the caller in to the engine (at LOWEST_PRECEDENCE - 10), before Jersey. */
 	@Bean
-	FilterRegistrationBean<RestDeploymentCheck> restDeploymentCheck(ModelValidation validation, DeploymentPolicy policy,
-			RepositoryService repository, AuthorizationService authorizations, IdentityService identity) {
+	FilterRegistrationBean<RestDeploymentCheck> restDeploymentCheck(DesignerDeployments deployments,
+			DeploymentPolicy policy, AuthorizationService authorizations, IdentityService identity) {
 		FilterRegistrationBean<RestDeploymentCheck> registration = new FilterRegistrationBean<>(
-				new RestDeploymentCheck(validation, policy, repository, authorizations, identity));
+				new RestDeploymentCheck(deployments, policy, authorizations, identity));
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
 		return registration;
