@@ -4,12 +4,14 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.spinout.model.DeploymentPolicy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.multipart.MultipartResolver;
 
-/** Puts the designer's checks in front of the REST API's deployment endpoint. */
+/** Puts the designer's checks in front of the REST API's deployment endpoint, and the upload's size refusal before sign-in checks. */
 @Configuration
 @ConditionalOnWebApplication
 class DesignerConfig {
@@ -22,6 +24,16 @@ class DesignerConfig {
 				new RestDeploymentCheck(deployments, policy, authorizations, identity));
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
+		return registration;
+	}
+
+	/** Before Spring Security, which reads the form for its CSRF token. */
+	@Bean
+	FilterRegistrationBean<UploadTooLarge> uploadTooLarge(MultipartResolver multipart, DeploymentPolicy policy) {
+		FilterRegistrationBean<UploadTooLarge> registration = new FilterRegistrationBean<>(
+				new UploadTooLarge(multipart, policy));
+		registration.addUrlPatterns("/designer/upload");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;
 	}
 }
