@@ -10,6 +10,25 @@ import CamundaPlatformBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camund
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { startEditor } from './editor-page.js';
 
+// Below this scale a task's name is too small to read; a large model is scrolled instead.
+const READABLE = 0.8;
+// The palette's width and a margin, in screen pixels, kept clear to the left of the diagram.
+const PALETTE = 72;
+
+/** Fits the diagram when it is small enough to read fitted, else opens at a readable scale, top left, beside the palette. */
+function openReadable(canvas) {
+  canvas.zoom('fit-viewport');
+  const scale = Math.min(Math.max(canvas.zoom(), READABLE), 1);
+  canvas.zoom(scale);
+  const { inner, outer } = canvas.viewbox();
+  canvas.viewbox({
+    x: inner.x - PALETTE / scale,
+    y: inner.y - 24 / scale,
+    width: outer.width / scale,
+    height: outer.height / scale
+  });
+}
+
 startEditor(async (container, xml) => {
   const modeler = new BpmnModeler({
     container,
@@ -23,10 +42,13 @@ startEditor(async (container, xml) => {
     moddleExtensions: { camunda: camundaModdle }
   });
   await modeler.importXML(xml);
-  modeler.get('canvas').zoom('fit-viewport');
+  openReadable(modeler.get('canvas'));
   window.spinoutModeler = modeler;
   return {
     type: 'application/xml',
+    onChange(callback) {
+      modeler.on('commandStack.changed', callback);
+    },
     async content() {
       const { xml: saved } = await modeler.saveXML({ format: true });
       return saved;
