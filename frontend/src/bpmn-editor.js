@@ -12,18 +12,24 @@ import { startEditor } from './editor-page.js';
 
 // Below this scale a task's name is too small to read; a large model is scrolled instead.
 const READABLE = 0.8;
-// The palette's width and a margin, in screen pixels, kept clear to the left of the diagram.
-const PALETTE = 72;
+// Space between the palette and the diagram, in screen pixels.
+const MARGIN = 24;
 
-/** Fits the diagram when it is small enough to read fitted, else opens at a readable scale, top left, beside the palette. */
+/**
+ * Fits the diagram when it can be read fitted, else opens at a readable scale; either way top
+ * left, to the right of the palette (which takes two columns on a short screen).
+ */
 function openReadable(canvas) {
   canvas.zoom('fit-viewport');
   const scale = Math.min(Math.max(canvas.zoom(), READABLE), 1);
   canvas.zoom(scale);
+  const container = canvas.getContainer();
+  const palette = container.querySelector('.djs-palette');
+  const clear = (palette ? palette.getBoundingClientRect().right - container.getBoundingClientRect().left : 0) + MARGIN;
   const { inner, outer } = canvas.viewbox();
   canvas.viewbox({
-    x: inner.x - PALETTE / scale,
-    y: inner.y - 24 / scale,
+    x: inner.x - clear / scale,
+    y: inner.y - MARGIN / scale,
     width: outer.width / scale,
     height: outer.height / scale
   });

@@ -159,6 +159,15 @@ class DesignerBrowserTest {
 		WebDriver driver = chromium.driver();
 		openEditor("process/browser-unsaved", "browser-unsaved.bpmn");
 		assertThat(driver.findElement(By.id("deploy")).isEnabled()).isFalse();
+		// it opens at a readable scale, with the palette clear of the diagram
+		JavascriptExecutor page = (JavascriptExecutor) driver;
+		assertThat(((Number) page.executeScript("return window.spinoutModeler.get('canvas').zoom();")).doubleValue())
+				.isGreaterThanOrEqualTo(0.8);
+		Number paletteRight = (Number) page.executeScript(
+				"return document.querySelector('.djs-palette').getBoundingClientRect().right;");
+		Number diagramLeft = (Number) page.executeScript("return Math.min(...[...document.querySelectorAll("
+				+ "'.djs-element.djs-shape')].map(shape => shape.getBoundingClientRect().left));");
+		assertThat(diagramLeft.doubleValue()).isGreaterThan(paletteRight.doubleValue());
 		assertThat(asksBeforeLeaving(driver)).as("asks with nothing changed").isFalse();
 
 		// when the designer renames the task
