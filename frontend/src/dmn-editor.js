@@ -17,6 +17,19 @@ startEditor(async (container, xml) => {
   }
   return {
     type: 'application/xml',
+    onChange(callback) {
+      // each view (the diagram, each table) has its own command stack
+      const watched = new Set();
+      const watch = () => {
+        const viewer = modeler.getActiveViewer();
+        if (viewer && !watched.has(viewer)) {
+          watched.add(viewer);
+          viewer.get('eventBus').on('commandStack.changed', callback);
+        }
+      };
+      watch();
+      modeler.on('views.changed', watch);
+    },
     async content() {
       const { xml: saved } = await modeler.saveXML({ format: true });
       return saved;

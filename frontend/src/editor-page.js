@@ -1,6 +1,8 @@
-// The part every editor page shares: loads the file into the editor, and deploys or checks the
+// The part every editor page shares: loads the file into the editor, and checks or deploys the
 // edited file through Spinout (with the page's CSRF token), showing the answer with GOV.UK
-// components. Text from the server is only ever set as text, never as markup.
+// components. Check comes first: Deploy is offered once the file as it stands has passed, and
+// leaving the page with changes not deployed asks first. Text from the server is only ever set
+// as text, never as markup.
 
 const root = document.getElementById('editor');
 const status = document.getElementById('editor-status');
@@ -8,6 +10,33 @@ const messages = document.getElementById('editor-messages');
 const deployButton = document.getElementById('deploy');
 const checkButton = document.getElementById('check');
 const downloadLink = document.getElementById('download');
+const deployHint = document.getElementById('deploy-hint');
+const previewForm = document.getElementById('preview');
+
+// Changes not yet deployed, and whether the file as it stands has passed a check.
+let unsaved = false;
+let passed = false;
+
+function allowDeploy(allowed) {
+  passed = allowed;
+  deployButton.disabled = !allowed;
+  deployHint.textContent = allowed
+    ? 'The check passed: you can deploy this version.'
+    : 'Check the file first: Deploy is available once the check passes.';
+}
+
+function changed() {
+  unsaved = true;
+  allowDeploy(false);
+}
+
+window.addEventListener('beforeunload', (event) => {
+  if (unsaved) {
+    event.preventDefault();
+    // older browsers show the prompt only when a value is returned
+    event.returnValue = '';
+  }
+});
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -29,14 +58,18 @@ function showProblems(title, problems) {
   const body = element('div', 'govuk-error-summary__body');
   const list = element('ul', 'govuk-list govuk-error-summary__list');
   for (const problem of problems) {
-    const place = [problem.resource, problem.element].filter(Boolean).join(': ');
-    list.append(element('li', null, place ? `${place}: ${problem.message}` : problem.message));
+    list.append(element('li', null, describe(problem)));
   }
   body.append(list);
   alert.append(body);
   summary.append(alert);
   messages.replaceChildren(summary);
   summary.focus();
+}
+
+function describe(problem) {
+  const place = [problem.resource, problem.element].filter(Boolean).join(': ');
+  return place ? `${place}: ${problem.message}` : problem.message;
 }
 
 function showSuccess(title, lines) {
@@ -67,9 +100,25 @@ function showSuccess(title, lines) {
   banner.focus();
 }
 
+function showWarnings(problems) {
+  const warnings = problems.filter((problem) => problem.warning);
+  if (!warnings.length) {
+    return;
+  }
+  const content = messages.querySelector('.govuk-notification-banner__content');
+  content.append(element('p', 'govuk-body', 'Warnings: the model runs, but these are worth putting right.'));
+  const list = element('ul', 'govuk-list govuk-list--bullet');
+  list.id = 'warnings';
+  for (const warning of warnings) {
+    list.append(element('li', null, describe(warning)));
+  }
+  content.append(list);
+}
+
 async function send(editor, checkOnly) {
   deployButton.disabled = true;
   checkButton.disabled = true;
+  let allowed = passed;
   status.textContent = checkOnly ? 'Checking…' : 'Deploying…';
   try {
     const content = await editor.content();
@@ -90,25 +139,39 @@ async function send(editor, checkOnly) {
     }
     const answer = await response.json();
     if (answer.refused) {
-      showProblems('There is a problem: nothing was deployed', answer.problems);
+      showProblems('There is a problem: nothing was deployed', answer.problems.filter((problem) => !problem.warning));
       status.textContent = 'Not deployed: see the problems above.';
+      allowed = false;
     } else if (answer.checkOnly) {
-      showSuccess('Checked', ['No problems found. Nothing was deployed.']);
+      showSuccess('Checked', ['No errors found. Nothing was deployed yet.']);
       status.textContent = 'Checked.';
+      allowed = true;
     } else if (answer.versions.length === 0) {
       showSuccess('Deployed', ['Nothing changed, so no new version was made.']);
       status.textContent = 'Unchanged.';
+      unsaved = false;
     } else {
       showSuccess('Deployed', ['New versions deployed:', ...answer.versions]);
       status.textContent = 'Deployed.';
+      unsaved = false;
+    }
+    if (!answer.refused) {
+      showWarnings(answer.problems);
     }
   } catch (error) {
     showProblems('There is a problem', [{ message: `The model could not be sent: ${error.message}. Try again.` }]);
     status.textContent = 'Not deployed.';
   } finally {
-    deployButton.disabled = false;
     checkButton.disabled = false;
+    allowDeploy(allowed);
   }
+}
+
+/** Sends the form as it stands to the preview, which shows it as the task page will, in a new tab. */
+async function preview(editor, event) {
+  event.preventDefault();
+  previewForm.elements.schema.value = await editor.content();
+  previewForm.submit();
 }
 
 async function download(editor, event) {
@@ -126,7 +189,7 @@ async function download(editor, event) {
 
 /**
  * Starts an editor page. `open(container, text)` creates the editor on the file's text and
- * resolves to { content(): Promise<string>, type }.
+ * resolves to { content(): Promise<string>, onChange(callback), type }.
  */
 export async function startEditor(open) {
   try {
@@ -135,11 +198,16 @@ export async function startEditor(open) {
       throw new Error(`the file could not be loaded (${response.status})`);
     }
     const editor = await open(document.getElementById('canvas'), await response.text());
+    editor.onChange(changed);
     deployButton.addEventListener('click', () => send(editor, false));
     checkButton.addEventListener('click', () => send(editor, true));
     downloadLink.addEventListener('click', (event) => download(editor, event));
-    deployButton.disabled = false;
+    if (previewForm) {
+      previewForm.addEventListener('submit', (event) => preview(editor, event));
+      previewForm.querySelector('button').disabled = false;
+    }
     checkButton.disabled = false;
+    allowDeploy(false);
     root.dataset.ready = 'true';
     status.textContent = 'Ready to edit.';
   } catch (error) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ final class DeployedModels implements DeploymentGroups.Lookup {
 
 	private Map<String, DecisionDefinition> decisions;
 
-	private Map<String, ModelFile> forms;
+	private Map<String, DeployedForm> forms;
 
 	private final Map<String, Map<String, byte[]>> deploymentFiles = new HashMap<>();
 
@@ -58,6 +59,14 @@ final class DeployedModels implements DeploymentGroups.Lookup {
 
 	@Override
 	public Optional<ModelFile> form(String formId) {
+		return deployedForm(formId).map(DeployedForm::file);
+	}
+
+	/** The newest deployed copy of a form and its version: the number of deployments that have held a form of that id. */
+	record DeployedForm(ModelFile file, int version, Date deployed) {
+	}
+
+	Optional<DeployedForm> deployedForm(String formId) {
 		return Optional.ofNullable(forms().get(formId));
 	}
 
@@ -131,18 +140,26 @@ final class DeployedModels implements DeploymentGroups.Lookup {
 	}
 
 	/** The newest deployed copy of each form id, found by going back through the deployments. */
-	private Map<String, ModelFile> forms() {
+	private Map<String, DeployedForm> forms() {
 		if (forms == null) {
-			forms = new HashMap<>();
+			Map<String, ModelFile> newest = new HashMap<>();
+			Map<String, Date> deployedAt = new HashMap<>();
+			Map<String, Integer> versions = new HashMap<>();
 			for (Deployment deployment : repository.createDeploymentQuery().orderByDeploymentTime().desc()
 					.listPage(0, PAGE)) {
 				for (Resource resource : repository.getDeploymentResources(deployment.getId())) {
 					if (resource.getName().endsWith(ModelFile.FORM)) {
 						ModelFile form = ModelFile.named(resource.getName(), read(deployment.getId(), resource.getName()));
-						DeploymentGroups.formId(form).ifPresent(id -> forms.putIfAbsent(id, form));
+						DeploymentGroups.formId(form).ifPresent(id -> {
+							newest.putIfAbsent(id, form);
+							deployedAt.putIfAbsent(id, deployment.getDeploymentTime());
+							versions.merge(id, 1, Integer::sum);
+						});
 					}
 				}
 			}
+			forms = new HashMap<>();
+			newest.forEach((id, form) -> forms.put(id, new DeployedForm(form, versions.get(id), deployedAt.get(id))));
 		}
 		return forms;
 	}

@@ -106,6 +106,7 @@ class DeploymentController {
 				"problems", outcome.problems().stream().map(problem -> Map.of(
 						"resource", problem.resource(),
 						"element", problem.element(),
-						"message", problem.message())).toList());
+						"message", problem.message(),
+						"warning", problem.warning())).toList());
 	}
 }

@@ -5,10 +5,11 @@ import java.util.List;
 import org.spinout.model.ModelProblem;
 
 /**
- * What became of files sent for deployment: refused with problems (nothing deployed), or the
- * new versions made and the files that were unchanged. A check alone deploys nothing either way.
+ * What became of files sent for deployment: refused with errors (nothing deployed), or the
+ * new versions made and the files that were unchanged. Warnings come either way and deploy. A
+ * check alone deploys nothing.
  *
- * @param problems  every problem found; when there are any, nothing was deployed
+ * @param problems  every error and warning found; while there is an error, nothing was deployed
  * @param versions  the new versions, for example "Business case (business-case) version 3"
  * @param unchanged the deployments skipped because the latest version has the same content
  * @param checkOnly true when the files were only checked
@@ -21,6 +22,14 @@ public record DeploymentOutcome(List<ModelProblem> problems, List<String> versio
 	}
 
 	public boolean refused() {
-		return !problems.isEmpty();
+		return !errors().isEmpty();
+	}
+
+	public List<ModelProblem> errors() {
+		return problems.stream().filter(problem -> !problem.warning()).toList();
+	}
+
+	public List<ModelProblem> warnings() {
+		return problems.stream().filter(ModelProblem::warning).toList();
 	}
 }

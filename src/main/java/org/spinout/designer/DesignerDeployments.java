@@ -1,10 +1,11 @@
 package org.spinout.designer;
 
 import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
@@ -41,6 +42,8 @@ class DesignerDeployments {
 
 	private static final Logger log = LoggerFactory.getLogger(DesignerDeployments.class);
 
+	private static final DateTimeFormatter DEPLOYED = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
+
 	private final RepositoryService repository;
 
 	private final ModelValidation validation;
@@ -68,22 +71,12 @@ class DesignerDeployments {
 					+ ".bpmn, .dmn or .form files")), checkOnly);
 		}
 		return engineUser.call(user, () -> {
-			List<ModelProblem> problems = validation.checkEach(files);
-			if (!problems.isEmpty()) {
-				return DeploymentOutcome.refused(problems, checkOnly);
-			}
-			DeployedModels deployed = new DeployedModels(repository);
-			List<DeploymentGroups.Group> groups = DeploymentGroups.plan(files, deployed, missing -> {
-				// the model rules report a form found nowhere, with the task that references it
-			});
-			List<ModelFile> all = distinct(groups);
-			problems.addAll(validation.checkEach(all.stream().filter(file -> !files.contains(file)).toList()));
-			problems.addAll(validation.checkTogether(all, deployed));
-			if (!problems.isEmpty()) {
-				return DeploymentOutcome.refused(problems, checkOnly);
+			Checked checked = check(files, true);
+			if (checked.hasErrors()) {
+				return DeploymentOutcome.refused(checked.problems(), checkOnly);
 			}
 			return transaction.execute(status -> {
-				DeploymentOutcome outcome = deployGroups(groups, deployed, checkOnly);
+				DeploymentOutcome outcome = deployGroups(checked, checkOnly);
 				if (outcome.refused() || checkOnly) {
 					status.setRollbackOnly();
 				}
@@ -92,33 +85,116 @@ class DesignerDeployments {
 		});
 	}
 
-	private DeploymentOutcome deployGroups(List<DeploymentGroups.Group> groups, DeployedModels deployed,
-			boolean checkOnly) {
+	/**
+	 * What deploying the files would make, and every problem they have, in one answer: the safety
+	 * policy, the model rules and, when the policy lets the engine read them and a rule found an
+	 * error, the engine's parser on a trial deployment that is rolled back. Runs as whoever is
+	 * signed in to the engine. A form a model references and the files do not carry is taken
+	 * from the deployed forms, and a warning says which version.
+	 *
+	 * @param filesNamedAfterKeys false for files sent through the REST API, which keep the names their tool gave them
+	 */
+	Checked check(List<ModelFile> files, boolean filesNamedAfterKeys) {
+		DeployedModels deployed = new DeployedModels(repository);
+		List<DeploymentGroups.Group> groups = DeploymentGroups.plan(files, deployed, missing -> {
+			// the model rules report a form found nowhere, with the task that references it
+		});
+		List<ModelFile> all = new ArrayList<>(files);
+		List<ModelFile> added = new ArrayList<>();
+		List<ModelProblem> notes = new ArrayList<>();
+		for (DeploymentGroups.Group group : groups) {
+			for (ModelFile file : group.files()) {
+				if (all.stream().noneMatch(known -> known.name().equals(file.name()))) {
+					all.add(file);
+					// a deployed model goes out again with a changed form it uses; a deployed form with a model
+					if (file.isForm()) {
+						added.add(file);
+						notes.add(takenForm(group.main(), file, deployed));
+					}
+				}
+			}
+		}
+		ModelValidation.Findings findings = validation.check(all, deployed, filesNamedAfterKeys);
+		List<ModelProblem> problems = new ArrayList<>(findings.problems());
+		if (findings.safe() && problems.stream().anyMatch(problem -> !problem.warning())) {
+			problems.addAll(parserProblems(groups));
+		}
+		problems.addAll(notes);
+		return new Checked(List.copyOf(problems), groups, added, deployed);
+	}
+
+	/** The outcome of {@link #check}: every problem, the deployments to make, and the deployed forms added to them. */
+	record Checked(List<ModelProblem> problems, List<DeploymentGroups.Group> groups, List<ModelFile> addedForms,
+			DeployedModels deployed) {
+
+		boolean hasErrors() {
+			return problems.stream().anyMatch(problem -> !problem.warning());
+		}
+
+		List<ModelProblem> warnings() {
+			return problems.stream().filter(ModelProblem::warning).toList();
+		}
+	}
+
+	private static ModelProblem takenForm(ModelFile model, ModelFile form, DeployedModels deployed) {
+		String id = DeploymentGroups.formId(form).orElse(form.fileName());
+		String version = deployed.deployedForm(id)
+				.map(taken -> "version " + taken.version() + ", deployed " + DEPLOYED.format(
+						taken.deployed().toInstant().atZone(ZoneId.systemDefault())))
+				.orElse("its latest version");
+		return ModelProblem.of(model.name(), "references the form '" + id + "', which this deployment does not "
+				+ "carry: it takes the deployed form (" + version + ")").asWarning();
+	}
+
+	/** The engine parser's problems with every group, from a trial deployment that is rolled back. */
+	private List<ModelProblem> parserProblems(List<DeploymentGroups.Group> groups) {
+		return transaction.execute(status -> {
+			status.setRollbackOnly();
+			List<ModelProblem> problems = new ArrayList<>();
+			for (DeploymentGroups.Group group : groups) {
+				problems.addAll(deployGroup(group).problems());
+			}
+			return problems;
+		});
+	}
+
+	private DeploymentOutcome deployGroups(Checked checked, boolean checkOnly) {
 		List<String> versions = new ArrayList<>();
 		List<String> unchanged = new ArrayList<>();
-		for (DeploymentGroups.Group group : groups) {
-			if (deployed.isUnchanged(group)) {
+		for (DeploymentGroups.Group group : checked.groups()) {
+			if (checked.deployed().isUnchanged(group)) {
 				unchanged.add(group.name());
 				continue;
 			}
-			DeploymentBuilder builder = repository.createDeployment().name(group.name()).source(SOURCE);
-			group.files().forEach(file -> builder.addInputStream(file.name(), new ByteArrayInputStream(file.content())));
-			try {
-				versions.addAll(describe(builder.deployWithResult(), group));
+			DeploymentOutcome deployed = deployGroup(group);
+			if (deployed.refused()) {
+				List<ModelProblem> problems = new ArrayList<>(deployed.problems());
+				problems.addAll(checked.warnings());
+				return DeploymentOutcome.refused(problems, checkOnly);
 			}
-			catch (ParseException e) {
-				return DeploymentOutcome.refused(problems(e, group), checkOnly);
-			}
-			catch (AuthorizationException e) {
-				throw e;
-			}
-			catch (ProcessEngineException e) {
-				log.warn("The engine refused the deployment {}", group.name(), e);
-				return DeploymentOutcome.refused(List.of(ModelProblem.of(group.main().name(),
-						"was refused by the engine: " + e.getMessage())), checkOnly);
-			}
+			versions.addAll(deployed.versions());
 		}
-		return new DeploymentOutcome(List.of(), versions, unchanged, checkOnly);
+		return new DeploymentOutcome(checked.warnings(), versions, unchanged, checkOnly);
+	}
+
+	/** Deploys one group in the current transaction: its versions, or the engine's problems with it. */
+	private DeploymentOutcome deployGroup(DeploymentGroups.Group group) {
+		DeploymentBuilder builder = repository.createDeployment().name(group.name()).source(SOURCE);
+		group.files().forEach(file -> builder.addInputStream(file.name(), new ByteArrayInputStream(file.content())));
+		try {
+			return new DeploymentOutcome(List.of(), describe(builder.deployWithResult(), group), List.of(), false);
+		}
+		catch (ParseException e) {
+			return DeploymentOutcome.refused(problems(e, group), false);
+		}
+		catch (AuthorizationException e) {
+			throw e;
+		}
+		catch (ProcessEngineException e) {
+			log.warn("The engine refused the deployment {}", group.name(), e);
+			return DeploymentOutcome.refused(List.of(ModelProblem.of(group.main().name(),
+					"was refused by the engine: " + e.getMessage())), false);
+		}
 	}
 
 	private static List<String> describe(DeploymentWithDefinitions deployment, DeploymentGroups.Group group) {
@@ -140,12 +216,6 @@ class DesignerDeployments {
 
 	private static String name(String name, String key) {
 		return name == null || name.isBlank() ? key : name + " (" + key + ")";
-	}
-
-	private static List<ModelFile> distinct(List<DeploymentGroups.Group> groups) {
-		Map<String, ModelFile> files = new LinkedHashMap<>();
-		groups.forEach(group -> group.files().forEach(file -> files.putIfAbsent(file.name(), file)));
-		return List.copyOf(files.values());
 	}
 
 	/** The parser's problems, each with the element's name looked up in the file it came from. */

@@ -1,7 +1,10 @@
 package org.spinout.designer;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -10,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
@@ -20,6 +25,9 @@ import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.spinout.model.DeploymentGroups;
 import org.spinout.model.ModelDeployment;
 import org.spinout.model.ModelFile;
@@ -114,6 +122,57 @@ class ModelCatalogue {
 				throw new IllegalStateException("Cannot read " + name + " of deployment " + deploymentId, e);
 			}
 		});
+	}
+
+	/**
+	 * A process model with what it needs to run, for Camunda Modeler: the files of its deployment
+	 * (the model and its forms) and the latest version of each decision table it evaluates, as a
+	 * zip of bare file names; nothing when the file is not a process model the user may read.
+	 */
+	Optional<byte[]> bundle(SpinoutUser user, String deploymentId, String name) {
+		return engineUser.call(user, () -> {
+			List<String> names = repository.getDeploymentResourceNames(deploymentId);
+			if (!names.contains(name) || !name.endsWith(ModelFile.BPMN)) {
+				return Optional.empty();
+			}
+			Map<String, byte[]> files = new LinkedHashMap<>();
+			names.forEach(resource -> files.put(bare(resource), read(deploymentId, resource)));
+			BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(read(deploymentId, name)));
+			for (BusinessRuleTask rule : model.getModelElementsByType(BusinessRuleTask.class)) {
+				String key = rule.getCamundaDecisionRef();
+				DecisionDefinition decision = key == null ? null : repository.createDecisionDefinitionQuery()
+						.decisionDefinitionKey(key).latestVersion().singleResult();
+				if (decision != null) {
+					files.putIfAbsent(bare(decision.getResourceName()),
+							read(decision.getDeploymentId(), decision.getResourceName()));
+				}
+			}
+			ByteArrayOutputStream zip = new ByteArrayOutputStream();
+			try (ZipOutputStream out = new ZipOutputStream(zip)) {
+				for (Map.Entry<String, byte[]> file : files.entrySet()) {
+					out.putNextEntry(new ZipEntry(file.getKey()));
+					out.write(file.getValue());
+					out.closeEntry();
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("Cannot bundle " + name, e);
+			}
+			return Optional.of(zip.toByteArray());
+		});
+	}
+
+	private byte[] read(String deploymentId, String name) {
+		try (InputStream in = repository.getResourceAsStream(deploymentId, name)) {
+			return in.readAllBytes();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot read " + name + " of deployment " + deploymentId, e);
+		}
+	}
+
+	private static String bare(String resourceName) {
+		return resourceName.substring(resourceName.lastIndexOf('/') + 1);
 	}
 
 	private List<Model> processes(Map<String, Deployment> deployments, Map<String, String> authors,

@@ -49,11 +49,13 @@ import org.spinout.model.ModelFile;
 import org.spinout.model.ModelProblem;
 
 /**
- * The rules every model in {@code processes/} and form in {@code forms/} must keep so that the
- * journey runs, opens cleanly in Camunda Modeler and reads the same everywhere. The build checks
- * the repository's folders with them, and every deployment is checked with them first, so a
- * model deployed from the browser can go back into {@code processes/} as it is. Reports every
- * problem, each with its file and element, rather than stopping at the first.
+ * The rules every model in {@code processes/} and form in {@code forms/} keeps so that the
+ * journey runs, opens cleanly in Camunda Modeler and reads the same everywhere. An error is a
+ * rule whose breach makes running the model go wrong (a task nobody may pick up, a form or
+ * process that is not there, a timer the engine refuses); the rest are warnings, which a
+ * deployment shows and lets through. The build holds the repository's folders to every rule,
+ * warnings included. Reports every problem, each with its file and element, rather than
+ * stopping at the first.
  */
 public final class ModelRules {
 
@@ -61,19 +63,24 @@ public final class ModelRules {
 	 * What the checked files may refer to besides each other, and how to say that a reference
 	 * leads nowhere.
 	 */
-	public record Scope(Set<String> otherProcessKeys, Set<String> otherDecisionIds, String noSuchForm,
-			String noSuchProcess, String noSuchDecision) {
+	public record Scope(Set<String> otherProcessKeys, Set<String> otherDecisionIds, boolean filesNamedAfterKeys,
+			String noSuchForm, String noSuchProcess, String noSuchDecision) {
 
-		/** The repository's folders: every model and form is in them. */
+		/** The repository's folders: every model and form is in them, each file named after what it defines. */
 		public static Scope repository() {
-			return new Scope(Set.of(), Set.of(), "names no form in forms/", "which no file in processes/ defines",
+			return new Scope(Set.of(), Set.of(), true, "names no form in forms/", "which no file in processes/ defines",
 					"which no file in processes/ defines");
 		}
 
-		/** A deployment: forms must travel with their models; processes and decisions may be deployed already. */
-		public static Scope deployment(Set<String> deployedProcessKeys, Set<String> deployedDecisionIds) {
-			return new Scope(Set.copyOf(deployedProcessKeys), Set.copyOf(deployedDecisionIds),
-					"names no form in this deployment: add the form file to it",
+		/**
+		 * A deployment: the forms it references are in it or deployed already (the deployed one is
+		 * added to it), and so may be the processes and decisions. A file sent through the REST API
+		 * keeps the name its tool gave it, so the file-name rule is for the designer pages only.
+		 */
+		public static Scope deployment(Set<String> deployedProcessKeys, Set<String> deployedDecisionIds,
+				boolean filesNamedAfterKeys) {
+			return new Scope(Set.copyOf(deployedProcessKeys), Set.copyOf(deployedDecisionIds), filesNamedAfterKeys,
+					"names no form in this deployment nor any deployed form: add the form file to it",
 					"which is neither in this deployment nor deployed",
 					"which is neither in this deployment nor deployed");
 		}
@@ -147,8 +154,8 @@ public final class ModelRules {
 				problem(name, "has no form id");
 				continue;
 			}
-			if (!name.equals("forms/" + id + ".form")) {
-				problem(name, "has form id '" + id + "': name the file after its id");
+			if (scope.filesNamedAfterKeys() && !name.equals("forms/" + id + ".form")) {
+				warning(name, "has form id '" + id + "': name the file after its id");
 			}
 			ids.add(id);
 		}
@@ -169,7 +176,7 @@ public final class ModelRules {
 			for (Decision decision : model.getModelElementsByType(Decision.class)) {
 				ids.add(decision.getId());
 				if (isBlank(decision.getName())) {
-					problem(file.name(), decision, "decision has no name");
+					warning(file.name(), decision, "decision has no name");
 				}
 				if (isBlank(decision.getCamundaHistoryTimeToLiveString())) {
 					problem(file.name(), decision, "decision has no camunda:historyTimeToLive");
@@ -197,32 +204,37 @@ public final class ModelRules {
 		String key = file.substring(file.lastIndexOf('/') + 1, file.length() - ".bpmn".length());
 		List<Process> executable = model.getModelElementsByType(Process.class).stream().filter(Process::isExecutable)
 				.toList();
-		if (executable.stream().noneMatch(process -> process.getId().equals(key))) {
-			problem(file, "defines no executable process with the key '" + key + "': name the file after its process");
+		if (executable.isEmpty()) {
+			warning(file, "defines no executable process: the engine deploys nothing to run from it");
+		}
+		else if (scope.filesNamedAfterKeys() && executable.stream().noneMatch(process -> process.getId().equals(key))) {
+			warning(file, "defines no executable process with the key '" + key + "': name the file after its process");
 		}
 		for (Process process : executable) {
 			if (isBlank(process.getName())) {
-				problem(file, process, "process has no name");
+				warning(file, process, "process has no name");
 			}
 			if (isBlank(process.getCamundaHistoryTimeToLiveString())) {
 				problem(file, process, "process has no camunda:historyTimeToLive");
 			}
 		}
 		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-			checkUserTask(file, task, formIds);
+			if (runs(task)) {
+				checkUserTask(file, task, formIds);
+			}
 		}
 		for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-			if (start.getCamundaFormRef() != null) {
+			if (runs(start) && start.getCamundaFormRef() != null) {
 				checkFormRef(file, start, start.getCamundaFormRef(), start.getCamundaFormRefBinding(), formIds);
 			}
 		}
 		for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
-			if (!processKeys.contains(call.getCalledElement())) {
+			if (runs(call) && !processKeys.contains(call.getCalledElement())) {
 				problem(file, call, "calls process '" + call.getCalledElement() + "', " + scope.noSuchProcess());
 			}
 		}
 		for (BusinessRuleTask rule : model.getModelElementsByType(BusinessRuleTask.class)) {
-			if (rule.getCamundaDecisionRef() != null && !decisionIds.contains(rule.getCamundaDecisionRef())) {
+			if (runs(rule) && rule.getCamundaDecisionRef() != null && !decisionIds.contains(rule.getCamundaDecisionRef())) {
 				problem(file, rule, "evaluates decision '" + rule.getCamundaDecisionRef() + "', "
 						+ scope.noSuchDecision());
 			}
@@ -230,7 +242,7 @@ public final class ModelRules {
 		for (EndEvent end : model.getModelElementsByType(EndEvent.class)) {
 			long incoming = incoming(model, end);
 			if (recordsProgrammeStop(end) && incoming > 1) {
-				problem(file, end, "records a programme stop for " + incoming
+				warning(file, end, "records a programme stop for " + incoming
 						+ " incoming flows: give each gate its own end event so the stop names its gate");
 			}
 		}
@@ -239,34 +251,45 @@ public final class ModelRules {
 
 	private void checkUserTask(String file, UserTask task, Set<String> formIds) {
 		if (isBlank(task.getCamundaCandidateGroups())) {
-			problem(file, task, "user task has no camunda:candidateGroups");
+			problem(file, task, "user task has no camunda:candidateGroups: nobody could pick it up");
 		}
 		else {
 			task.getCamundaCandidateGroupsList().stream().map(String::trim)
 					.filter(group -> !TASK_GROUPS.contains(group))
-					.forEach(group -> problem(file, task, "candidate group '" + group + "' is not a role group"));
+					.forEach(group -> problem(file, task, "candidate group '" + group
+							+ "' is not a role group: nobody in it could pick the task up"));
 		}
 		if (task.getCamundaFormRef() == null) {
-			problem(file, task, "user task has no camunda:formRef");
+			problem(file, task, "user task has no camunda:formRef: the task page has no form to show");
 		}
 		else {
 			checkFormRef(file, task, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), formIds);
 		}
 		if (isBlank(task.getCamundaDueDate())) {
-			problem(file, task, "user task has no camunda:dueDate");
+			warning(file, task, "user task has no camunda:dueDate, so it gets no reminder or escalation");
 		}
 		if (task.getDocumentations().stream().map(Documentation::getTextContent).allMatch(ModelRules::isBlank)) {
-			problem(file, task, "user task has no documentation");
+			warning(file, task, "user task has no documentation");
 		}
 	}
 
 	private void checkFormRef(String file, BaseElement element, String formRef, String binding, Set<String> formIds) {
 		if (!"deployment".equals(binding)) {
-			problem(file, element, "form reference '" + formRef + "' needs camunda:formRefBinding=\"deployment\"");
+			warning(file, element, "form reference '" + formRef + "' needs camunda:formRefBinding=\"deployment\"");
 		}
 		if (!formIds.contains(formRef)) {
 			problem(file, element, "form reference '" + formRef + "' " + scope.noSuchForm());
 		}
+	}
+
+	/** Whether the element is in an executable process: the engine deploys nothing else, so nothing else runs. */
+	private static boolean runs(ModelElementInstance element) {
+		for (ModelElementInstance parent = element.getParentElement(); parent != null; parent = parent.getParentElement()) {
+			if (parent instanceof Process process) {
+				return process.isExecutable();
+			}
+		}
+		return false;
 	}
 
 	private static boolean recordsProgrammeStop(EndEvent end) {
@@ -288,14 +311,14 @@ public final class ModelRules {
 
 	private void checkDiagram(String file, BpmnModelInstance model) {
 		model.getModelElementsByType(BpmnShape.class).stream().filter(shape -> shape.getBpmnElement() == null)
-				.forEach(shape -> problems.add(new ModelProblem(file, shape.getId(), null, "shape refers to no element")));
+				.forEach(shape -> problems.add(new ModelProblem(file, shape.getId(), null, "shape refers to no element", true)));
 		Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class).stream()
 				.filter(shape -> shape.getBpmnElement() != null).toList();
 		Set<String> shaped = new HashSet<>();
 		shapes.forEach(shape -> shaped.add(shape.getBpmnElement().getId()));
 		for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
 			if (!shaped.contains(node.getId())) {
-				problem(file, node, "has no shape in the diagram");
+				warning(file, node, "has no shape in the diagram");
 			}
 		}
 		Set<String> edged = new HashSet<>();
@@ -304,7 +327,7 @@ public final class ModelRules {
 				.forEach(edge -> edged.add(edge.getBpmnElement().getId()));
 		for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
 			if (!edged.contains(flow.getId())) {
-				problem(file, flow, "has no edge with waypoints in the diagram");
+				warning(file, flow, "has no edge with waypoints in the diagram");
 			}
 		}
 		for (BpmnShape shape : shapes) {
@@ -312,7 +335,7 @@ public final class ModelRules {
 			boolean named = !isBlank(element.getAttributeValue("name"));
 			if (named && (element instanceof Event || element instanceof Gateway)
 					&& (shape.getBpmnLabel() == null || shape.getBpmnLabel().getBounds() == null)) {
-				problem(file, element, "is named but its shape has no label bounds");
+				warning(file, element, "is named but its shape has no label bounds");
 			}
 		}
 		List<BpmnShape> placed = shapes.stream().filter(shape -> !isContainer(shape.getBpmnElement())).toList();
@@ -322,8 +345,7 @@ public final class ModelRules {
 				BpmnShape b = placed.get(j);
 				if (a.getParentElement() == b.getParentElement() && overlap(a.getBounds(), b.getBounds())
 						&& !mayOverlap(a.getBpmnElement(), b.getBpmnElement())) {
-					problem(file, "shapes of " + a.getBpmnElement().getId() + " and " + b.getBpmnElement().getId()
-							+ " overlap");
+					warning(file, a.getBpmnElement(), "overlaps " + seen(b.getBpmnElement()) + " in the diagram");
 				}
 			}
 		}
@@ -388,6 +410,21 @@ public final class ModelRules {
 
 	private void problem(String file, ModelElementInstance element, String message) {
 		problems.add(new ModelProblem(file, element.getAttributeValue("id"), element.getAttributeValue("name"), message));
+	}
+
+	private void warning(String file, String message) {
+		problems.add(ModelProblem.of(file, message).asWarning());
+	}
+
+	private void warning(String file, ModelElementInstance element, String message) {
+		problems.add(new ModelProblem(file, element.getAttributeValue("id"), element.getAttributeValue("name"), message,
+				true));
+	}
+
+	/** An element as the modeller labels it: its name where it has one, else its id. */
+	private static String seen(BaseElement element) {
+		String name = element.getAttributeValue("name");
+		return isBlank(name) ? element.getId() : "'" + name.strip() + "' (" + element.getId() + ")";
 	}
 
 	/** The parser's own words (line and column) are in the innermost cause. */

@@ -1,6 +1,5 @@
 package org.spinout.designer;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,15 +17,13 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Checks files before anything is deployed, for the designer pages and the REST API alike:
- * first each file alone (its kind, size, safe XML or valid JSON, the safety policy), then the
- * files together with what is deployed (the model rules, the processes and decisions a model
- * calls, the FEEL of the decision tables). The engine's own parser has the last word when the
- * files are deployed.
+ * Checks files before anything is deployed, for the designer pages and the REST API alike, and
+ * finds every problem in one pass: each file's kind, size and safe XML and the safety policy,
+ * then, for the files safe to read, the model rules (the processes, decisions and forms a model
+ * refers to) and the FEEL of the decision tables. The engine's own parser adds its problems when
+ * the files are deployed, or tried, in {@link DesignerDeployments}.
  */
 @Component
 class ModelValidation {
@@ -39,15 +36,19 @@ class ModelValidation {
 
 	private final DeploymentPolicy policy;
 
-	private final ObjectMapper json = new ObjectMapper();
-
 	ModelValidation(DeploymentPolicy policy) {
 		this.policy = policy;
 	}
 
-	/** Problems each file has on its own; the files must pass these before they are read together. */
-	List<ModelProblem> checkEach(List<ModelFile> files) {
+	/**
+	 * Every problem of the files as one deployment beside what is deployed: each file against the
+	 * safety policy, and the files the policy lets the checks read against the model rules and,
+	 * for decision tables, FEEL. {@code safe} is false when the policy refuses a file, so that
+	 * nothing of the deployment reaches the engine's parser.
+	 */
+	Findings check(List<ModelFile> files, DeployedModels deployed, boolean filesNamedAfterKeys) {
 		List<ModelProblem> problems = new ArrayList<>();
+		List<ModelFile> readable = new ArrayList<>();
 		for (ModelFile file : files) {
 			if (!file.isBpmn() && !file.isDmn() && !file.isForm()) {
 				problems.add(ModelProblem.of(file.name(), WRONG_EXTENSION));
@@ -55,34 +56,39 @@ class ModelValidation {
 			}
 			List<ModelProblem> policyProblems = policy.check(file);
 			problems.addAll(policyProblems);
-			if (policyProblems.isEmpty() && file.isForm()) {
-				checkJson(file, problems);
+			if (isReadable(file)) {
+				readable.add(file);
 			}
 		}
-		return problems;
-	}
-
-	/** Problems of the files as one deployment beside what is deployed: the model rules and the decision tables' FEEL. */
-	List<ModelProblem> checkTogether(List<ModelFile> files, DeployedModels deployed) {
-		List<ModelProblem> problems = new ArrayList<>(
-				ModelRules.check(files, ModelRules.Scope.deployment(deployed.processKeys(), deployed.decisionKeys())));
-		for (ModelFile file : files) {
+		boolean safe = problems.isEmpty();
+		problems.addAll(ModelRules.check(readable, ModelRules.Scope.deployment(deployed.processKeys(),
+				deployed.decisionKeys(), filesNamedAfterKeys)));
+		for (ModelFile file : readable) {
 			if (file.isDmn()) {
 				checkFeel(file, problems);
 			}
 		}
-		return problems;
+		return new Findings(problems, safe);
 	}
 
-	private void checkJson(ModelFile form, List<ModelProblem> problems) {
+	/** What the checks found, and whether the engine's parser may read the files to find more. */
+	record Findings(List<ModelProblem> problems, boolean safe) {
+	}
+
+	/** Small enough, and XML the rules' parser may read: no DOCTYPE, not too deep. */
+	private boolean isReadable(ModelFile file) {
+		if (file.content().length > policy.properties().maxFileSize().toBytes()) {
+			return false;
+		}
+		if (file.isForm()) {
+			return true;
+		}
 		try {
-			json.readTree(form.content());
+			SafeXml.read(file.content());
+			return true;
 		}
-		catch (JsonProcessingException e) {
-			problems.add(ModelProblem.of(form.name(), "is not valid JSON (" + e.getOriginalMessage() + ")"));
-		}
-		catch (IOException e) {
-			problems.add(ModelProblem.of(form.name(), "cannot be read (" + e.getMessage() + ")"));
+		catch (SafeXml.UnsafeXmlException e) {
+			return false;
 		}
 	}
 
@@ -93,7 +99,7 @@ class ModelValidation {
 			document = SafeXml.read(file.content());
 		}
 		catch (SafeXml.UnsafeXmlException e) {
-			return; // reported by checkEach
+			return; // the safety policy reports it
 		}
 		for (String kind : List.of("inputEntry", "outputEntry", "inputExpression", "literalExpression")) {
 			NodeList elements = document.getElementsByTagNameNS("*", kind);

@@ -45,6 +45,13 @@ public class DeploymentPolicy {
 			"connector", "it calls connectors",
 			"field", "call an allowed bean with the values as arguments instead");
 
+	/** Parts of a flow element or decision rule that have ids but are not drawn on their own. */
+	private static final Set<String> INNER = Set.of("conditionExpression", "completionCondition", "timeDate",
+			"timeCycle", "timeDuration", "loopCardinality", "multiInstanceLoopCharacteristics",
+			"standardLoopCharacteristics", "ioSpecification", "dataInput", "dataOutput", "inputSet", "outputSet",
+			"dataInputAssociation", "dataOutputAssociation", "assignment", "from", "to", "script", "documentation",
+			"extensionElements", "inputEntry", "outputEntry", "inputExpression", "literalExpression", "text");
+
 	private final ModelPolicyProperties properties;
 
 	private final ExpressionCheck expressions;
@@ -259,14 +266,24 @@ public class DeploymentPolicy {
 		return node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE;
 	}
 
-	/** The nearest element with an id: the task, event or decision a designer sees. */
+	/**
+	 * The nearest element with an id that a designer sees in the modeller: the flow, task, event
+	 * or decision rule, not the condition, timer definition or listener inside it, which carry
+	 * ids of their own that no modeller shows.
+	 */
 	private static Element owner(Element element) {
 		for (Node node = element; node instanceof Element candidate; node = node.getParentNode()) {
-			if (!candidate.getAttribute("id").isBlank()) {
+			if (!candidate.getAttribute("id").isBlank() && isSeen(candidate)) {
 				return candidate;
 			}
 		}
 		return null;
+	}
+
+	private static boolean isSeen(Element element) {
+		String local = element.getLocalName();
+		return !ModelAllowlist.isCamunda(element.getNamespaceURI()) && !INNER.contains(local)
+				&& !local.endsWith("EventDefinition");
 	}
 
 	/** The language a decision table's expression is written in: the nearest one named, FEEL when none is. */

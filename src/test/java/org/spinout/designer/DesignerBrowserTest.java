@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -25,8 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A process designer changes a model in the browser, in a real Chromium: opens it in the
- * modeller, renames a task, deploys, and finds the new version listed. The models pages pass
- * axe-core's WCAG 2.2 AA rules.
+ * modeller, renames a task, checks and deploys, and finds the new version listed; is asked
+ * before leaving changes not deployed; previews a form as the task page shows it. The models
+ * pages pass axe-core's WCAG 2.2 AA rules, and are usable at 390 pixels wide.
  */
 @SpinoutWebTest
 class DesignerBrowserTest {
@@ -66,7 +69,7 @@ class DesignerBrowserTest {
 		deploy("browser-rename");
 
 		// when the designer opens it in the modeller and renames its task
-		chromium.open("/designer");
+		chromium.open("/designer/models/process/browser-rename");
 		WebDriver driver = chromium.driver();
 		driver.findElement(By.cssSelector("#process-browser-rename a[href*='/edit']")).click();
 		await(() -> "true".equals(driver.findElement(By.id("editor")).getAttribute("data-ready")));
@@ -77,13 +80,13 @@ class DesignerBrowserTest {
 		new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("Check it twice").perform();
 		new Actions(driver).click(driver.findElement(By.cssSelector(".djs-element[data-element-id='Started']")))
 				.perform();
-		driver.findElement(By.id("deploy")).click();
+		checkThenDeploy(driver);
 
 		// then the editor says which version it made, and the models area lists it
 		await(() -> !driver.findElements(By.cssSelector("#editor-messages .govuk-notification-banner")).isEmpty());
 		assertThat(driver.findElement(By.id("editor-messages")).getText())
 				.contains("Test process browser-rename (browser-rename) version 2");
-		chromium.open("/designer");
+		chromium.open("/designer/models/process/browser-rename");
 		List<String> versions = driver.findElements(By.cssSelector("#process-browser-rename tbody tr")).stream()
 				.map(WebElement::getText).toList();
 		assertThat(versions).hasSize(2);
@@ -113,6 +116,10 @@ class DesignerBrowserTest {
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Process models");
 		chromium.assertAccessible();
 
+		chromium.open("/designer?q=browser-pages");
+		driver.findElement(By.cssSelector("#process-browser-pages a")).click();
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Test process browser-pages");
+		chromium.assertAccessible();
 		driver.findElement(By.cssSelector("#process-browser-pages a[href*='/view']")).click();
 		await(() -> "true".equals(driver.findElement(By.id("viewer")).getAttribute("data-ready")));
 		chromium.assertAccessible();
@@ -135,12 +142,147 @@ class DesignerBrowserTest {
 	@Test
 	void theDecisionTableAndFormEditorsAreAccessible() {
 		WebDriver driver = chromium.driver();
-		for (String file : List.of("procurement-regime.dmn", "approve-business-case.form")) {
-			chromium.open("/designer");
+		for (String file : List.of("decision/procurement-regime/procurement-regime.dmn",
+				"form/approve-business-case/approve-business-case.form")) {
+			chromium.open("/designer/models/" + file.substring(0, file.lastIndexOf('/')));
+			file = file.substring(file.lastIndexOf('/') + 1);
 			driver.findElement(By.cssSelector("a[href*='/edit'][href$='" + file + "']")).click();
 			await(() -> "true".equals(driver.findElement(By.id("editor")).getAttribute("data-ready")));
 			chromium.assertAccessible();
 		}
+	}
+
+	@Test
+	void leavingAnEditorWithChangesNotDeployedAsksFirst() {
+		// given a model open in the modeller, where Deploy waits for a passed check
+		deploy("browser-unsaved");
+		WebDriver driver = chromium.driver();
+		openEditor("process/browser-unsaved", "browser-unsaved.bpmn");
+		assertThat(driver.findElement(By.id("deploy")).isEnabled()).isFalse();
+		// it opens at a readable scale, with the palette clear of the diagram
+		JavascriptExecutor page = (JavascriptExecutor) driver;
+		assertThat(((Number) page.executeScript("return window.spinoutModeler.get('canvas').zoom();")).doubleValue())
+				.isGreaterThanOrEqualTo(0.8);
+		Number paletteRight = (Number) page.executeScript(
+				"return document.querySelector('.djs-palette').getBoundingClientRect().right;");
+		Number diagramLeft = (Number) page.executeScript("return Math.min(...[...document.querySelectorAll("
+				+ "'.djs-element.djs-shape')].map(shape => shape.getBoundingClientRect().left));");
+		assertThat(diagramLeft.doubleValue()).isGreaterThan(paletteRight.doubleValue());
+		assertThat(asksBeforeLeaving(driver)).as("asks with nothing changed").isFalse();
+
+		// when the designer renames the task
+		rename(driver, "Check", "Check with care");
+
+		// then leaving the page asks first (the page cancels the browser's unload, which shows the question)
+		assertThat(asksBeforeLeaving(driver)).as("asks with a change not deployed").isTrue();
+
+		// and once the change is checked and deployed, the page is left without a question
+		checkThenDeploy(driver);
+		assertThat(asksBeforeLeaving(driver)).as("asks after deploying").isFalse();
+		driver.findElement(By.className("govuk-back-link")).click();
+		await(() -> driver.findElement(By.tagName("h1")).getText().equals("Process models"));
+	}
+
+	/**
+	 * Whether the page stops the browser leaving it without asking: headless Chromium under
+	 * ChromeDriver answers the question itself, so the test sends the unload event the browser
+	 * sends and reads whether the page cancelled it.
+	 */
+	private static boolean asksBeforeLeaving(WebDriver driver) {
+		return (Boolean) ((JavascriptExecutor) driver).executeScript("""
+				const leaving = new Event('beforeunload', { cancelable: true });
+				window.dispatchEvent(leaving);
+				return leaving.defaultPrevented;
+				""");
+	}
+
+	@Test
+	void theFormEditorOffersOnlyWhatTheTaskPageShowsAndPreviewsItsGovUkPage() {
+		// given a form with a required field
+		repository.createDeployment().name("browser-preview.form").source("test")
+				.addString("forms/browser-preview-check.form", """
+						{"id": "browser-preview-check", "type": "default", "schemaVersion": 16,
+						 "components": [{"id": "Field_notes", "key": "notes", "type": "textfield",
+						   "label": "Notes on the plan", "validate": {"required": true}}]}
+						""")
+				.deploy();
+		WebDriver driver = chromium.driver();
+		String editor = driver.getWindowHandle();
+
+		// when the designer opens it in the form editor
+		openEditor("form/browser-preview-check", "browser-preview-check.form");
+
+		// then the palette holds the task page's components and no others
+		List<String> offered = driver.findElements(By.cssSelector(".fjs-palette-field")).stream()
+				.map(field -> field.getAttribute("data-field-type")).toList();
+		assertThat(offered).contains("textfield", "textarea", "number", "checkbox", "checklist", "radio", "select",
+				"datetime", "filepicker", "text").doesNotContain("table", "html", "iframe", "taglist", "group");
+
+		// when they preview it and submit it empty
+		driver.findElement(By.cssSelector("#preview button")).click();
+		await(() -> driver.getWindowHandles().size() == 2);
+		driver.switchTo().window(driver.getWindowHandles().stream().filter(handle -> !handle.equals(editor))
+				.findFirst().orElseThrow());
+		await(() -> driver.findElement(By.tagName("h1")).getText().equals("The form browser-preview-check"));
+		assertThat(driver.findElement(By.cssSelector("label[for]")).getText()).isEqualTo("Notes on the plan");
+		chromium.assertAccessible();
+		driver.findElement(By.cssSelector("form[action$='/designer/preview'] button[type=submit]")).click();
+
+		// then the task page's own check answers, on the GOV.UK page
+		await(() -> !driver.findElements(By.className("govuk-error-summary")).isEmpty());
+		assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("Enter");
+		assertThat(driver.findElements(By.cssSelector(".govuk-form-group--error .govuk-input--error"))).hasSize(1);
+		chromium.assertAccessible();
+		driver.close();
+		driver.switchTo().window(editor);
+	}
+
+	@Test
+	void theModelsPagesAreUsableAt390Pixels() {
+		// given a phone-sized window
+		WebDriver driver = chromium.driver();
+		deploy("browser-narrow");
+		driver.manage().window().setSize(new Dimension(390, 844));
+		try {
+			for (String page : List.of("/designer", "/designer?q=business", "/designer/models/process/browser-narrow",
+					"/designer/upload")) {
+				// when
+				chromium.open(page);
+
+				// then nothing scrolls sideways, and the page passes
+				Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
+						"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+				assertThat(overflow).as("sideways overflow on %s", page).isLessThanOrEqualTo(0L);
+				chromium.assertAccessible();
+			}
+		}
+		finally {
+			driver.manage().window().setSize(new Dimension(1280, 1024));
+		}
+	}
+
+	private void openEditor(String model, String file) {
+		WebDriver driver = chromium.driver();
+		chromium.open("/designer/models/" + model);
+		driver.findElement(By.cssSelector("a[href*='/edit'][href$='" + file + "']")).click();
+		await(() -> "true".equals(driver.findElement(By.id("editor")).getAttribute("data-ready")));
+	}
+
+	private static void rename(WebDriver driver, String elementId, String name) {
+		WebElement task = driver.findElement(By.cssSelector(".djs-element[data-element-id='" + elementId + "']"));
+		new Actions(driver).doubleClick(task).perform();
+		await(() -> driver.findElement(By.cssSelector(".djs-direct-editing-parent")).isDisplayed());
+		new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(name).perform();
+		new Actions(driver).click(driver.findElement(By.cssSelector(".djs-element[data-element-id='Started']")))
+				.perform();
+	}
+
+	/** Check is the first step; Deploy is offered once the check has passed. */
+	private static void checkThenDeploy(WebDriver driver) {
+		driver.findElement(By.id("check")).click();
+		await(() -> driver.findElement(By.id("deploy")).isEnabled());
+		driver.findElement(By.id("deploy")).click();
+		await(() -> driver.findElement(By.id("editor-messages")).getText().contains("Deployed"));
 	}
 
 	private void deploy(String key) {

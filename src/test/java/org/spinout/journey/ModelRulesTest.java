@@ -62,11 +62,11 @@ class ModelRulesTest {
 						model + "defines no executable process with the key 'bad-model': name the file after its process",
 						model + "bad-process: process has no name",
 						model + "bad-process: process has no camunda:historyTimeToLive",
-						model + "Bare: user task has no camunda:candidateGroups",
-						model + "Bare: user task has no camunda:formRef",
-						model + "Bare: user task has no camunda:dueDate",
+						model + "Bare: user task has no camunda:candidateGroups: nobody could pick it up",
+						model + "Bare: user task has no camunda:formRef: the task page has no form to show",
+						model + "Bare: user task has no camunda:dueDate, so it gets no reminder or escalation",
 						model + "Bare: user task has no documentation",
-						model + "WrongBinding: candidate group 'hackers' is not a role group",
+						model + "WrongBinding: candidate group 'hackers' is not a role group: nobody in it could pick the task up",
 						model + "WrongBinding: form reference 'prepare-well' needs camunda:formRefBinding=\"deployment\"",
 						model + "MissingForm: form reference 'no-such-form' names no form in forms/",
 						model + "MissingForm: user task has no documentation",
@@ -79,8 +79,8 @@ class ModelRulesTest {
 						model + "Flow_3: has no edge with waypoints in the diagram",
 						model + "Flow_7: has no edge with waypoints in the diagram",
 						model + "Decided: is named but its shape has no label bounds",
-						model + "shapes of WrongBinding and MissingForm overlap",
-						model + "shapes of WrongBindingLate and MissingForm overlap");
+						model + "WrongBinding: overlaps 'Missing form' (MissingForm) in the diagram",
+						model + "WrongBindingLate: overlaps 'Missing form' (MissingForm) in the diagram");
 	}
 
 	/** The build prints each problem as "file: element: what is wrong". */

@@ -298,9 +298,10 @@ class DeploymentAllowlistTest {
 		return new Refusal(name, model, "Guarded", message);
 	}
 
+	/** The refusal names the table's input column, as the decision table editor shows it, not its expression. */
 	private static Refusal decision(String name, String language, String expression, String message) {
 		return new Refusal(name, PolicyModels.decision("allowlist-decision", language, PolicyModels.xml(expression)),
-				"InputExpression", message);
+				"Input", message);
 	}
 
 	@ParameterizedTest(name = "{0}")
