@@ -1,6 +1,7 @@
 package org.spinout.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -270,18 +272,15 @@ class ContractProcurementProcessTest {
 	}
 
 	@Test
-	void rejectedRegimeStopsTheProgramme() {
+	void procurementCannotStopTheProgramme() {
 		// given
 		ProcessInstance instance = start("council");
 		specify(instance, false, UNDER_THE_ACT);
 
-		// when
-		decide(instance, "ConfirmProcurementRegime", "reject", "The service will be recommissioned instead");
-
-		// then
-		assertThat(instance).isEnded().hasPassed("EndEvent_RegimeRejected");
-		assertThat(historicVariable(instance, "programmeStatus")).isEqualTo("stopped");
-		assertThat(historicVariable(instance, "stoppedAt")).isEqualTo("Confirm the procurement regime");
+		// when / then only the decision-makers stop a programme
+		assertThatThrownBy(() -> decide(instance, "ConfirmProcurementRegime", "reject", "Recommission it instead"))
+				.isInstanceOf(AuthorizationException.class);
+		assertThat(instance).isWaitingAt("ConfirmProcurementRegime");
 	}
 
 	@Test
@@ -304,18 +303,15 @@ class ContractProcurementProcessTest {
 	}
 
 	@Test
-	void rejectedAwardRouteStopsTheProgramme() {
+	void commissionersCannotStopTheProgramme() {
 		// given
 		ProcessInstance instance = regimeConfirmed("council", false, UNDER_THE_ACT);
 		chooseRoute(instance, "pa-reserved", 5L);
 
-		// when
-		decide(instance, "ApproveAwardRoute", "reject", "No route lets the council award to the mutual");
-
-		// then
-		assertThat(instance).isEnded().hasPassed("EndEvent_AwardRouteRejected");
-		assertThat(historicVariable(instance, "stopReason")).isEqualTo("No route lets the council award to the mutual");
-		assertThat(historicVariable(instance, "stoppedAt")).isEqualTo("Approve the award route");
+		// when / then only the decision-makers stop a programme
+		assertThatThrownBy(() -> decide(instance, "ApproveAwardRoute", "reject", "No route fits"))
+				.isInstanceOf(AuthorizationException.class);
+		assertThat(instance).isWaitingAt("ApproveAwardRoute");
 	}
 
 	@Test

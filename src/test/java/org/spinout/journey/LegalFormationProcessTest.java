@@ -1,6 +1,7 @@
 package org.spinout.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -177,19 +179,15 @@ class LegalFormationProcessTest {
 	}
 
 	@Test
-	void rejectedLegalFormStopsTheProgramme() {
+	void theSponsorsCannotStopTheProgramme() {
 		// given
 		ProcessInstance instance = start("england-wales");
 		recommendSociety(instance, 3L);
 
-		// when
-		decide(instance, "reject", "The council will keep the service in house");
-
-		// then
-		assertThat(instance).isEnded().hasPassed("EndEvent_LegalFormRejected").hasNotPassed("SubmitRegistration");
-		assertThat(historicVariable(instance, "programmeStatus")).isEqualTo("stopped");
-		assertThat(historicVariable(instance, "stopReason")).isEqualTo("The council will keep the service in house");
-		assertThat(historicVariable(instance, "stoppedAt")).isEqualTo("Decide the legal form");
+		// when / then only the decision-makers stop a programme
+		assertThatThrownBy(() -> decide(instance, "reject", "Keep the service in house"))
+				.isInstanceOf(AuthorizationException.class);
+		assertThat(instance).isWaitingAt("ApproveLegalForm");
 	}
 
 	@Test

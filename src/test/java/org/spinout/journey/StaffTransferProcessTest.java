@@ -1,6 +1,7 @@
 package org.spinout.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.spinout.journey.JourneyTimers.escalation;
 import static org.spinout.journey.JourneyTimers.fire;
@@ -12,6 +13,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -192,18 +194,16 @@ class StaffTransferProcessTest {
 	}
 
 	@Test
-	void rejectionAtG8StopsTheProgramme() {
+	void hrCannotStopTheProgrammeAtG8() {
 		// given
 		start(transfer("council", true, false, 200L, 150L));
 		passLeadTime();
 		informAndConsult(true);
 
-		// when
-		programme.decide("ConcludeTupeConsultation", "reject", "The measures cannot be agreed");
-
-		// then
-		BpmnAwareTests.assertThat(programme.instance()).hasPassed("ConcludeTupeConsultationRejected");
-		programme.assertStopped("The measures cannot be agreed", "Conclude the TUPE consultation (G8)");
+		// when / then only the decision-makers stop a programme
+		assertThatThrownBy(() -> programme.decide("ConcludeTupeConsultation", "reject", "No agreement"))
+				.isInstanceOf(AuthorizationException.class);
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ConcludeTupeConsultation");
 	}
 
 	@Test
@@ -251,18 +251,16 @@ class StaffTransferProcessTest {
 	}
 
 	@Test
-	void rejectionAtG9StopsTheProgramme() {
+	void financeCannotStopTheProgrammeAtG9() {
 		// given
 		start(transfer("council", true, false, 200L, 150L));
 		passLeadTime();
 		secureLgpsAdmission();
 
-		// when
-		programme.decide("ApprovePensionArrangements", "reject", "The pension risk is not affordable");
-
-		// then
-		BpmnAwareTests.assertThat(programme.instance()).hasPassed("ApprovePensionArrangementsRejected");
-		programme.assertStopped("The pension risk is not affordable", "Approve the pension arrangements (G9)");
+		// when / then only the decision-makers stop a programme
+		assertThatThrownBy(() -> programme.decide("ApprovePensionArrangements", "reject", "Not affordable"))
+				.isInstanceOf(AuthorizationException.class);
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ApprovePensionArrangements");
 	}
 
 	@Test
