@@ -243,6 +243,7 @@ class BusinessCaseProcessTest {
 
 	private void submitTheProposal() {
 		programme.complete("SubmitExpressionOfInterest", "interestRoute", "staff-expression-of-interest",
+				"staffSupport", "most-staff",
 				"expressionOfInterestSummary", "The library staff want to run the service as a mutual.",
 				"expressionOfInterestLink", "https://example.org/proposal");
 	}
