@@ -55,9 +55,8 @@ class InsightTest {
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
 		String reference = programmes.start("Insight " + System.nanoTime());
 		ClockUtil.setCurrentTime(Date.from(tenDaysAgo.plus(Duration.ofDays(3))));
-		tasks.complete(programmes.task(reference, "PrepareBusinessCase").getId(), Map.of("businessCaseStage",
-				"outline", "preferredOption", "public-service-mutual", "optionsAppraisalSummary", "x".repeat(60),
-				"businessCaseLink", "https://documents.example.org/case"));
+		tasks.complete(programmes.task(reference, TestProgrammes.FIRST_TASK).getId(),
+				TestProgrammes.firstTaskAnswers());
 		ClockUtil.reset();
 
 		// when
@@ -73,11 +72,11 @@ class InsightTest {
 			assertThat(taskTable).contains(HtmlUtils.htmlEscape(name))
 					.contains(String.format("%.1f", tasksChart.get("datasets").get(0).get("data").get(i).asDouble()));
 		}
-		assertThat(taskTable).contains("Prepare options appraisal and business case");
+		assertThat(taskTable).contains(TestProgrammes.FIRST_TASK_NAME);
 		// and the programme's chart and table show its business case: ten days so far
 		String programme = page.substring(page.indexOf(reference) - 400);
 		JsonNode phases = chart(programme, null);
-		assertThat(phases.get("labels").get(0).asText()).isEqualTo("Business case");
+		assertThat(phases.get("labels").get(0).asText()).isEqualTo(TestProgrammes.FIRST_PHASE);
 		assertThat(phases.get("datasets").get(0).get("label").asText()).isEqualTo("Actual days");
 		assertThat(phases.get("datasets").get(0).get("data").get(0).asDouble()).isEqualTo(10.0);
 		assertThat(phases.get("datasets").get(1).get("label").asText()).isEqualTo("Planned days");
