@@ -94,6 +94,7 @@ class PlausibleAnswers {
 		case "programmeName" -> "Riverside Community Services";
 		case "parentBody" -> "Riverside Borough Council";
 		case "parentBodyType" -> "council";
+		case "councilGovernance" -> "executive";
 		case "nation" -> "england-wales";
 		case "serviceName" -> "Community library service";
 		case "staffCount" -> 120L;
@@ -102,18 +103,32 @@ class PlausibleAnswers {
 		case "transferDateRiskResponse" -> "keep";
 		case "transferDateRiskNotes" -> "The programme board accepts the risk: HR will send the employee liability "
 				+ "information early and consult the unions from the start of the engagement phase.";
-		// Business case
-		case "businessCaseStage" -> "full";
+		// Options and the in-principle decision
+		case "interestRoute" -> asked.yes("healthCare") ? "right-to-provide" : "staff-expression-of-interest";
+		case "staffSupport" -> "most-staff";
+		case "expressionOfInterestSummary" -> "The staff of " + service + " want to run it as an organisation of "
+				+ "their own, with the people who use it as members, and to keep every site open.";
 		case "preferredOption" -> "public-service-mutual";
 		case "optionsAppraisalSummary" -> "Four options were appraised for " + service + ": keeping it in house, "
 				+ "outsourcing it, a staff-led public service mutual and a mutual joint venture. The mutual scores "
 				+ "best on quality, staff engagement and long-term cost, and keeps the service's public purpose.";
-		case "serviceChanges", "decisionInPrivate", "inPrincipleCalledIn", "spinOutCalledIn", "pensionBondRequired",
-				"representationsReceived", "disposalAtUndervalue" -> false;
+		case "serviceChanges", "decisionInPrivate", "calledIn", "pensionBondRequired", "substantialVariation",
+				"representationsReceived", "disposalAtUndervalue", "healthScrutinyRecommendations",
+				"stakeholderParticipation" -> false;
+		case "callInDate", "staffToldDate", "healthScrutinyConsultedDate" -> asked.today();
+		case "callInMeetingDate" -> asked.today().plusDays(1);
+		case "callInMeetingOutcome" -> "no-action";
+		case "councilResolution" -> "no-objection";
+		case "staffToldHow" -> "A briefing for each team, a letter to every member of staff and a meeting with the "
+				+ "unions, with the decision-makers' reasons.";
+		case "healthScrutinyCommentsDue" -> asked.today().plusWeeks(6);
+		case "proposedDecisionDate" -> asked.today().plusMonths(4);
+		case "healthScrutinyResponse" -> "The committee supports the change provided clinics stay in the same "
+				+ "places and waiting times are reported to it each quarter.";
 		case "annualContractValue", "agreedAnnualValue", "estimatedAnnualValue" ->
 			asked.number("annualContractValue", Math.round(transferring * 41_500 / 10_000.0) * 10_000);
 		case "proposedContractTermYears" -> 5L;
-		// Staff and stakeholder engagement
+		// Engagement and consultation
 		case "publicConsultationScope" -> "How " + service + " is run after the transfer, its opening hours and "
 				+ "the part users and the community play in the new organisation.";
 		case "publicConsultationResponses" -> transferring * 6;
@@ -137,9 +152,25 @@ class PlausibleAnswers {
 		case "ownershipModel" -> "mutual-joint-venture".equals(asked.text("preferredOption", ""))
 				? "mutual-joint-venture" : "public-service-mutual";
 		case "staffControlPercent" -> 60.0;
+		case "staffSignificantRole", "mainlyReservableServices", "unionsTold", "decisionPapersComplete" -> true;
+		case "profitDistribution" -> "reinvested";
+		case "equalityImpactSummary" -> "Older and disabled people use " + service + " most; the spin-out keeps "
+				+ "every site, opening hours and the home service, so no group is worse off.";
+		case "equalityImpactMitigations" -> "Keep every site and the home service; the new board includes users.";
+		case "pensionSchemeRoute" -> asked.text("parentBodyType", "council").equals("nhs-trust")
+				|| asked.text("parentBodyType", "council").equals("icb") ? "nhs-pension-direction" : "lgps-admission";
+		case "employerContributionPercent" -> 18.5;
+		case "pensionSecurity" -> "guarantee";
+		case "pensionCostSummary" -> "Employer contributions of 18.5% of pay, with a guarantee from the parent body "
+				+ "in place of a bond; the transfer adds no deficit.";
+		case "marketEngagementSummary" -> "Two charities and a company said they could deliver " + service
+				+ "; the mutual meets the tests for a reserved contract, which the route will use.";
+		case "fullBusinessCaseSummary" -> "The mutual keeps " + service + " whole, saves about 4% a year from the "
+				+ "second year and carries the pension guarantee the actuary costed.";
 		case "jointVenturePartner" -> asked.text("parentBody", "The parent body");
 		case "ownershipModelSummary" -> "Staff and service users become members; staff elect a majority of the "
 				+ "board and hold 60% of the votes at general meetings, the community the rest.";
+		case "withdrawalNotes" -> "The programme pages now say the spin-out will not go ahead, and why.";
 		// Legal formation
 		case "legalForm" -> "community-benefit-society";
 		case "membersCount" -> transferring;
