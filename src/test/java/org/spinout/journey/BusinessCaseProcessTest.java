@@ -172,7 +172,7 @@ class BusinessCaseProcessTest {
 		BpmnAwareTests.assertThat(stopping).isWaitingAt("TellStaffTheProgrammeStopped", "WithdrawPublishedNotices");
 		assertThat(programme.value(RecordProgrammeStop.STATUS)).isNull();
 		assertThat(JourneyTasks.groups(BpmnAwareTests.task("TellStaffTheProgrammeStopped", stopping))).containsExactly("hr");
-		tellTheStaffAndWithdrawTheNotices(stopping);
+		programme.carryOutTheStop();
 		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassedInOrder("StopAfterInPrincipleDecision",
 				"InPrincipleDecisionRejected").hasNotPassed("PublishInPrincipleDecision");
 		programme.assertStopped("The service will stay in-house", "Take the in-principle decision (G1)");
@@ -180,18 +180,13 @@ class BusinessCaseProcessTest {
 
 	@Test
 	void aCalledInDecisionIsReconsideredOnceWithTheReasonsAndThenStands() {
-		// given the decision published on Tuesday 31 March and called in
+		// given the decision published on Tuesday 31 March
 		toInPrincipleDecision();
 		programme.decide("TakeInPrincipleDecision", "approve", null);
 		publishTheDecision();
-		ProcessInstance callIn = calledProcessInstance("call-in", programme.instance());
-		complete(callIn, "ConsiderCallIn", Map.of("calledIn", true, "callInDate", london(2026, 4, 1),
-				"callInReasons", "Staff were not consulted on the options"));
 
-		// when scrutiny meets and refers it back
-		complete(callIn, "HoldCallInMeeting", Map.of("callInMeetingDate", london(2026, 4, 9),
-				"callInMeetingOutcome", "refer-back", "referralReasons", "Consult the staff before the decision",
-				"callInMinutesLink", "https://example.org/minutes"));
+		// when it is called in, and scrutiny meets and refers it back
+		callInAndReferBack("Staff were not consulted on the options", "Consult the staff before the decision");
 
 		// then the decision-makers reconsider, with the reasons in front of them
 		Task reconsideration = programme.waitingTask("TakeInPrincipleDecision");
@@ -214,18 +209,13 @@ class BusinessCaseProcessTest {
 		toInPrincipleDecision();
 		programme.decide("TakeInPrincipleDecision", "approve", null);
 		publishTheDecision();
-		ProcessInstance callIn = calledProcessInstance("call-in", programme.instance());
-		complete(callIn, "ConsiderCallIn", Map.of("calledIn", true, "callInDate", london(2026, 4, 1),
-				"callInReasons", "The savings are not shown"));
-		complete(callIn, "HoldCallInMeeting", Map.of("callInMeetingDate", london(2026, 4, 9),
-				"callInMeetingOutcome", "refer-back", "referralReasons", "Show the savings",
-				"callInMinutesLink", "https://example.org/minutes"));
+		callInAndReferBack("The savings are not shown", "Show the savings");
 
 		// when
 		programme.decide("TakeInPrincipleDecision", "reject", "There are no savings");
 
 		// then
-		tellTheStaffAndWithdrawTheNotices(calledProcessInstance("stop-in-order", programme.instance()));
+		programme.carryOutTheStop();
 		programme.assertStopped("There are no savings", "Take the in-principle decision (G1)");
 	}
 
@@ -279,10 +269,14 @@ class BusinessCaseProcessTest {
 		fire(timerEvent(callIn, "CallInWindowClosed"));
 	}
 
-	private void tellTheStaffAndWithdrawTheNotices(ProcessInstance stopping) {
-		complete(stopping, "TellStaffTheProgrammeStopped", Map.of("staffToldDate", london(2026, 4, 2),
-				"staffToldHow", "A briefing for every team and a letter to each member of staff", "unionsTold", true));
-		complete(stopping, "WithdrawPublishedNotices", Map.of("withdrawnNotices", "forward-plan,programme-pages"));
+	/** Called in on Wednesday 1 April; the committee meets on 9 April and refers it back. */
+	private void callInAndReferBack(String callInReasons, String referralReasons) {
+		ProcessInstance callIn = calledProcessInstance("call-in", programme.instance());
+		complete(callIn, "ConsiderCallIn", Map.of("calledIn", true, "callInDate", london(2026, 4, 1),
+				"callInReasons", callInReasons));
+		complete(callIn, "HoldCallInMeeting", Map.of("callInMeetingDate", london(2026, 4, 9),
+				"callInMeetingOutcome", "refer-back", "referralReasons", referralReasons,
+				"callInMinutesLink", "https://example.org/minutes"));
 	}
 
 	private static void complete(ProcessInstance instance, String taskKey, Map<String, Object> answers) {

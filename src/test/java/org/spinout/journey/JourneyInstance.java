@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -70,6 +71,19 @@ final class JourneyInstance {
 				.processInstanceId(instance.getId()).activityInstanceIdIn(instance.getId()).variableName(name)
 				.singleResult();
 		return variable == null ? null : variable.getValue();
+	}
+
+	/**
+	 * Carries out a stop the decision-makers decided: HR tells the staff, the programme managers withdraw
+	 * the notices, in the stop-in-order process the phase called.
+	 */
+	void carryOutTheStop() {
+		ProcessInstance stopping = BpmnAwareTests.calledProcessInstance("stop-in-order", instance);
+		BpmnAwareTests.complete(BpmnAwareTests.task("TellStaffTheProgrammeStopped", stopping), Map.of("staffToldDate",
+				ClockUtil.getCurrentTime(), "staffToldHow", "A briefing for each team and a letter to each",
+				"unionsTold", true));
+		BpmnAwareTests.complete(BpmnAwareTests.task("WithdrawPublishedNotices", stopping),
+				Map.of("withdrawnNotices", "forward-plan"));
 	}
 
 	/** The programme was recorded as stopped at the named gate, for the given reason. */

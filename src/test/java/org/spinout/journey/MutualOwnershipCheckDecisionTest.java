@@ -22,89 +22,66 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Deployment(resources = "processes/mutual-ownership-check.dmn")
 class MutualOwnershipCheckDecisionTest {
 
+	private static final String POLICY = "mutual-policy-test";
+	private static final String PCR = "mutual-pcr-reserved-test";
+	private static final String PA = "mutual-pa-reserved-test";
+	/** The output that says whether each test is met. */
+	private static final Map<String, String> MEETS = Map.of(POLICY, "meetsMutualPolicyTest", PCR,
+			"meetsPcrReservedTest", PA, "meetsPaReservedTest");
+
 	@RegisterExtension
 	static final ProcessEngineExtension engine = JourneyTestEngine.withoutCoverage();
 
-	static Stream<Arguments> policyCases() {
+	/** Each test with its rows: the situation, what is known of the body, the row that answers and the answer. */
+	static Stream<Arguments> cases() {
 		return Stream.of(
-				Arguments.of("a council-owned company", "public-body-owned", true, "Rule_PolicyPublicBodyOwned", false),
-				Arguments.of("staff with a significant say", "multi-stakeholder-mutual", true,
-						"Rule_PolicySignificantRole", true),
-				Arguments.of("staff without a say", "other", false, "Rule_PolicyNoSignificantRole", false),
-				Arguments.of("not yet answered", "public-service-mutual", null, "Rule_PolicyNotAssessed", false));
+				row(POLICY, "a council-owned company", "Rule_PolicyPublicBodyOwned", false,
+						"ownershipModel", "public-body-owned", "staffSignificantRole", true),
+				row(POLICY, "staff with a significant say", "Rule_PolicySignificantRole", true,
+						"ownershipModel", "multi-stakeholder-mutual", "staffSignificantRole", true),
+				row(POLICY, "staff without a say", "Rule_PolicyNoSignificantRole", false,
+						"ownershipModel", "other", "staffSignificantRole", false),
+				row(POLICY, "not yet answered", "Rule_PolicyNotAssessed", false,
+						"ownershipModel", "public-service-mutual", "staffSignificantRole", null),
+				row(PCR, "profits to investors", "Rule_PcrInvestors", false,
+						"profitDistribution", "investors", "staffSignificantRole", true, "stakeholderParticipation", true),
+				row(PCR, "employee-owned, profits reinvested", "Rule_PcrEmployees", true,
+						"profitDistribution", "reinvested", "staffSignificantRole", true, "stakeholderParticipation", false),
+				row(PCR, "users take part, profits to members", "Rule_PcrStakeholders", true,
+						"profitDistribution", "members", "staffSignificantRole", false, "stakeholderParticipation", true),
+				row(PCR, "users take part, staff not asked", "Rule_PcrStakeholders", true,
+						"profitDistribution", "reinvested", "staffSignificantRole", null, "stakeholderParticipation", true),
+				row(PCR, "nobody takes part", "Rule_PcrNoParticipation", false,
+						"profitDistribution", "reinvested", "staffSignificantRole", false, "stakeholderParticipation", false),
+				row(PCR, "profits not yet answered", "Rule_PcrNotAssessed", false,
+						"profitDistribution", null, "staffSignificantRole", true, "stakeholderParticipation", true),
+				row(PA, "not mainly reservable services", "Rule_PaNotReservable", false,
+						"mainlyReservableServices", false, "profitDistribution", "reinvested", "staffControlPercent", 100.0),
+				row(PA, "profits to investors", "Rule_PaInvestors", false,
+						"mainlyReservableServices", true, "profitDistribution", "investors", "staffControlPercent", 100.0),
+				row(PA, "employees hold 50.1%", "Rule_PaEmployeeControl", true,
+						"mainlyReservableServices", true, "profitDistribution", "members", "staffControlPercent", 50.1),
+				row(PA, "employees hold exactly half", "Rule_PaNoEmployeeControl", false,
+						"mainlyReservableServices", true, "profitDistribution", "reinvested", "staffControlPercent", 50.0),
+				row(PA, "employees hold 49.9%", "Rule_PaNoEmployeeControl", false,
+						"mainlyReservableServices", true, "profitDistribution", "reinvested", "staffControlPercent", 49.9),
+				row(PA, "share of control not given", "Rule_PaControlNotAssessed", false,
+						"mainlyReservableServices", true, "profitDistribution", "reinvested", "staffControlPercent", null),
+				row(PA, "profits not yet answered", "Rule_PaProfitsNotAssessed", false,
+						"mainlyReservableServices", true, "profitDistribution", null, "staffControlPercent", 60.0));
 	}
 
-	@ParameterizedTest(name = "policy definition, {0}")
-	@MethodSource("policyCases")
-	void policyDefinition(String situation, String model, Boolean significantRole, String rule, boolean meets) {
-		// given
-		Map<String, Object> body = new HashMap<>();
-		body.put("ownershipModel", model);
-		body.put("staffSignificantRole", significantRole);
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource("cases")
+	void eachTestOnItsOwn(String decision, String situation, String rule, boolean meets, Map<String, Object> body) {
+		// given the body as far as it is known
 
 		// when
-		DecisionTableRun run = DecisionTableRun.evaluate(engine.getProcessEngine(), "mutual-policy-test", body);
+		DecisionTableRun run = DecisionTableRun.evaluate(engine.getProcessEngine(), decision, body);
 
 		// then
 		assertThat(run.ruleIds()).containsExactly(rule);
-		assertThat(run.outputs()).containsEntry("meetsMutualPolicyTest", meets);
-	}
-
-	static Stream<Arguments> pcrCases() {
-		return Stream.of(
-				Arguments.of("profits to investors", "investors", true, true, "Rule_PcrInvestors", false),
-				Arguments.of("employee-owned, profits reinvested", "reinvested", true, false, "Rule_PcrEmployees", true),
-				Arguments.of("users take part, profits to members", "members", false, true, "Rule_PcrStakeholders", true),
-				Arguments.of("users take part, staff not asked", "reinvested", null, true, "Rule_PcrStakeholders", true),
-				Arguments.of("nobody takes part", "reinvested", false, false, "Rule_PcrNoParticipation", false),
-				Arguments.of("profits not yet answered", null, true, true, "Rule_PcrNotAssessed", false));
-	}
-
-	@ParameterizedTest(name = "PCR reg 77, {0}")
-	@MethodSource("pcrCases")
-	void pcrReservedContract(String situation, String profits, Boolean staff, Boolean stakeholders, String rule,
-			boolean meets) {
-		// given
-		Map<String, Object> body = new HashMap<>();
-		body.put("profitDistribution", profits);
-		body.put("staffSignificantRole", staff);
-		body.put("stakeholderParticipation", stakeholders);
-
-		// when
-		DecisionTableRun run = DecisionTableRun.evaluate(engine.getProcessEngine(), "mutual-pcr-reserved-test", body);
-
-		// then
-		assertThat(run.ruleIds()).containsExactly(rule);
-		assertThat(run.outputs()).containsEntry("meetsPcrReservedTest", meets);
-	}
-
-	static Stream<Arguments> paCases() {
-		return Stream.of(
-				Arguments.of("not mainly reservable services", false, "reinvested", 100.0, "Rule_PaNotReservable", false),
-				Arguments.of("profits to investors", true, "investors", 100.0, "Rule_PaInvestors", false),
-				Arguments.of("employees hold 50.1%", true, "members", 50.1, "Rule_PaEmployeeControl", true),
-				Arguments.of("employees hold exactly half", true, "reinvested", 50.0, "Rule_PaNoEmployeeControl", false),
-				Arguments.of("employees hold 49.9%", true, "reinvested", 49.9, "Rule_PaNoEmployeeControl", false),
-				Arguments.of("share of control not given", true, "reinvested", null, "Rule_PaControlNotAssessed", false),
-				Arguments.of("profits not yet answered", true, null, 60.0, "Rule_PaProfitsNotAssessed", false));
-	}
-
-	@ParameterizedTest(name = "PA 2023 s33, {0}")
-	@MethodSource("paCases")
-	void paReservedContract(String situation, Boolean reservable, String profits, Double control, String rule,
-			boolean meets) {
-		// given
-		Map<String, Object> body = new HashMap<>();
-		body.put("mainlyReservableServices", reservable);
-		body.put("profitDistribution", profits);
-		body.put("staffControlPercent", control);
-
-		// when
-		DecisionTableRun run = DecisionTableRun.evaluate(engine.getProcessEngine(), "mutual-pa-reserved-test", body);
-
-		// then
-		assertThat(run.ruleIds()).containsExactly(rule);
-		assertThat(run.outputs()).containsEntry("meetsPaReservedTest", meets);
+		assertThat(run.outputs()).containsEntry(MEETS.get(decision), meets);
 	}
 
 	@Test
@@ -166,13 +143,20 @@ class MutualOwnershipCheckDecisionTest {
 
 	@Test
 	void everyRuleRowHasACase() {
-		assertThat(policyCases().map(arguments -> (String) arguments.get()[3]).distinct())
-				.containsExactlyInAnyOrderElementsOf(DecisionTableRun.ruleIds(engine.getProcessEngine(), "mutual-policy-test"));
-		assertThat(pcrCases().map(arguments -> (String) arguments.get()[4]).distinct())
-				.containsExactlyInAnyOrderElementsOf(
-						DecisionTableRun.ruleIds(engine.getProcessEngine(), "mutual-pcr-reserved-test"));
-		assertThat(paCases().map(arguments -> (String) arguments.get()[4]).distinct())
-				.containsExactlyInAnyOrderElementsOf(DecisionTableRun.ruleIds(engine.getProcessEngine(), "mutual-pa-reserved-test"));
+		for (String decision : MEETS.keySet()) {
+			assertThat(cases().filter(arguments -> arguments.get()[0].equals(decision))
+					.map(arguments -> (String) arguments.get()[2]).distinct())
+					.as(decision).containsExactlyInAnyOrderElementsOf(
+							DecisionTableRun.ruleIds(engine.getProcessEngine(), decision));
+		}
+	}
+
+	private static Arguments row(String decision, String situation, String rule, boolean meets, Object... body) {
+		Map<String, Object> variables = new HashMap<>();
+		for (int i = 0; i < body.length; i += 2) {
+			variables.put((String) body[i], body[i + 1]);
+		}
+		return Arguments.of(decision, situation, rule, meets, variables);
 	}
 
 	private static Map<String, Object> body(String model, double staffControl, String profits, boolean staffSay,

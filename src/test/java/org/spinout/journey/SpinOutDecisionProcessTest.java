@@ -121,11 +121,7 @@ class SpinOutDecisionProcessTest {
 		programme.decide("ApproveSpinOut", "reject", "Not affordable");
 
 		// then
-		ProcessInstance stopping = calledProcessInstance("stop-in-order", programme.instance());
-		BpmnAwareTests.complete(BpmnAwareTests.task("TellStaffTheProgrammeStopped", stopping), Map.of("staffToldDate",
-				london(2026, 5, 13), "staffToldHow", "A briefing for each team and a letter", "unionsTold", true));
-		BpmnAwareTests.complete(BpmnAwareTests.task("WithdrawPublishedNotices", stopping),
-				Map.of("withdrawnNotices", "forward-plan"));
+		programme.carryOutTheStop();
 		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("SpinOutRejected");
 		programme.assertStopped("Not affordable", "Decide whether the service spins out (G2)");
 	}

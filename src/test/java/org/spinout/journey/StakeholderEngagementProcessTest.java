@@ -2,7 +2,6 @@ package org.spinout.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.spinout.journey.JourneyTimers.fire;
 import static org.spinout.journey.JourneyTimers.london;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -192,11 +190,7 @@ class StakeholderEngagementProcessTest {
 		programme.decide("ConsiderFailedStaffVote", "reject", "The staff do not want the spin-out");
 
 		// then
-		ProcessInstance stopping = calledProcessInstance("stop-in-order", programme.instance());
-		BpmnAwareTests.complete(BpmnAwareTests.task("TellStaffTheProgrammeStopped", stopping), Map.of("staffToldDate",
-				london(2026, 4, 2), "staffToldHow", "Team briefings and a letter to each of them", "unionsTold", true));
-		BpmnAwareTests.complete(BpmnAwareTests.task("WithdrawPublishedNotices", stopping),
-				Map.of("withdrawnNotices", "programme-pages"));
+		programme.carryOutTheStop();
 		// (the programme's main process ends the phase's other strands when the stop reaches it)
 		BpmnAwareTests.assertThat(programme.instance()).hasPassed("FailedStaffVoteRejected");
 		programme.assertStopped("The staff do not want the spin-out", "Decide on a staff vote that fell short");
