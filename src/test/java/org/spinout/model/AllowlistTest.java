@@ -16,6 +16,7 @@ import org.camunda.bpm.impl.juel.IdentifierNode;
 import org.camunda.bpm.impl.juel.TreeBuilderException;
 import org.junit.jupiter.api.Test;
 import org.spinout.SpinoutWebTest;
+import org.spinout.engine.TaskPlumbingPlugin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -33,18 +34,20 @@ class AllowlistTest {
 
 	@Test
 	void theDefaultAllowlistIsExactlyTheBeansTheJourneysModelsCall() throws IOException {
-		// given every expression in processes/
+		// given every expression in processes/, and those the engine adds to every model as it reads it
 		Set<String> called = new TreeSet<>();
+		StringBuilder models = new StringBuilder(String.join(" ", TaskPlumbingPlugin.ADDED_EXPRESSIONS));
 		try (Stream<Path> files = Files.list(Path.of("processes"))) {
 			for (Path file : files.toList()) {
-				Matcher expression = EXPRESSION.matcher(Files.readString(file));
-				while (expression.find()) {
-					// when the names it calls are beans
-					for (IdentifierNode identifier : identifiers(expression.group())) {
-						if (context.containsBean(identifier.getName())) {
-							called.add(identifier.getName());
-						}
-					}
+				models.append(Files.readString(file));
+			}
+		}
+		Matcher expression = EXPRESSION.matcher(models);
+		while (expression.find()) {
+			// when the names it calls are beans
+			for (IdentifierNode identifier : identifiers(expression.group())) {
+				if (context.containsBean(identifier.getName())) {
+					called.add(identifier.getName());
 				}
 			}
 		}
