@@ -77,10 +77,12 @@ class ProgrammeDeadlinesTest {
 		// when
 		List<ProgrammeDeadline> found = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
 
-		// then employee liability information is due at the start of 4 May (28 days before 1 June)
+		// then employee liability information is due at the start of 4 May (28 days before 1 June), the
+		// pensions signed a month before the transfer and the contract 10 working days before it
 		assertThat(found).extracting(ProgrammeDeadline::clock).containsExactly("tupe-information-lead-time",
-				"public-consultation", "employee-liability-information", "tupe-claims");
-		ProgrammeDeadline eli = found.get(2);
+				"public-consultation", "pension-admission", "employee-liability-information", "contract-signature",
+				"tupe-claims");
+		ProgrammeDeadline eli = found.get(3);
 		assertThat(eli.label()).isEqualTo("Employee liability information");
 		assertThat(eli.source()).isEqualTo("TUPE 2006 reg 11");
 		assertThat(eli.due()).isEqualTo(WorkingDays.startOf(LocalDate.of(2026, 5, 4)).toInstant());
@@ -107,6 +109,8 @@ class ProgrammeDeadlinesTest {
 		assertThat(before).extracting(ProgrammeDeadline::clock, ProgrammeDeadline::status).containsExactly(
 				tuple("tupe-information-lead-time", ProgrammeDeadline.Status.BREACHED),
 				tuple("employee-liability-information", ProgrammeDeadline.Status.BREACHED),
+				tuple("pension-admission", ProgrammeDeadline.Status.BREACHED),
+				tuple("contract-signature", ProgrammeDeadline.Status.WARNING),
 				tuple("tupe-claims", ProgrammeDeadline.Status.UPCOMING));
 		assertThat(after).extracting(ProgrammeDeadline::clock).doesNotContain("employee-liability-information");
 	}
@@ -147,7 +151,7 @@ class ProgrammeDeadlinesTest {
 
 		// then
 		assertThat(one).hasSize(1);
-		assertThat(all).hasSize(8).allSatisfy((id, found) -> assertThat(found).hasSize(4));
+		assertThat(all).hasSize(8).allSatisfy((id, found) -> assertThat(found).hasSize(6));
 		assertThat(forAll).isEqualTo(forOne).isLessThanOrEqualTo(3);
 	}
 
