@@ -77,7 +77,8 @@ public class StatutoryClocks {
 		ClockPeriod period = period(clock);
 		Version version = inForce(period, WorkingDays.toLocalDate(ClockUtil.getCurrentTime()));
 		return new StatutoryClock(clock, period.getLabel(), version.length(), version.unit(),
-				period.getDirection(), period.getAnchor(), period.getSource(), period.getWarningWorkingDays());
+				period.getDirection(), period.getAnchor(), period.getSource(), period.getWarningWorkingDays(),
+				period.getMetBy());
 	}
 
 	/** One version of a period: its length and unit. */

@@ -404,6 +404,24 @@ class StaffTransferProcessTest {
 	}
 
 	@Test
+	void clocksAlreadyMetAreNoRiskWhenTheDateMoves() {
+		// given the staff were informed and their employee liability information given
+		start("council", true, false, NewBodyRegistration.REGISTERED, true);
+		plan(5000L, 150L);
+		provideMeasures(false);
+		passLeadTime();
+		inform(false, 0L);
+		provideEmployeeLiabilityInformation();
+
+		// when the transfer is brought forward to Friday 10 April, inside both clocks
+		moveTransferDate(london(2026, 4, 10));
+
+		// then neither is a risk any more: both were met
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("EndEvent_MovedDateSafe")
+				.hasNotPassed("ReviewTransferDateRisk");
+	}
+
+	@Test
 	void riskOfAMovedDateCanBeAccepted() {
 		// given
 		start("council", true, false);
