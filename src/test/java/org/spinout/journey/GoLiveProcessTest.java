@@ -19,9 +19,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Phase 6, go-live: the asset transfer with its valuation, consent (none for a short tenancy or the best
  * consideration, the general consent, or the Secretary of State's, whose refusal the decision-makers
  * answer) and subsidy control; data and IT; the go-live; contract monitoring and, for a reserved
- * contract, its re-procurement plan.
+ * contract, its re-procurement plan. A programme whose legal formation ran on an earlier version pays the
+ * ICO fee and registers with the CQC here, since that version did not.
  */
 @Deployment(resources = {"processes/go-live.bpmn", "processes/asset-disposal-consent.dmn", "forms/plan-go-live.form",
+		"forms/register-with-ico.form", "forms/apply-for-cqc-registration.form", "forms/confirm-cqc-registration.form",
 		"forms/migrate-data-and-it.form", "forms/transfer-assets.form", "forms/assess-subsidy-control.form",
 		"forms/obtain-disposal-consent.form", "forms/decide-on-refused-disposal.form", "forms/confirm-go-live.form",
 		"forms/set-up-contract-monitoring.form", "forms/plan-reprocurement.form"})
@@ -219,7 +221,17 @@ class GoLiveProcessTest {
 	}
 
 	private void start(String parentBodyType, Date reservedContractEnd) {
+		startFormedBy(parentBodyType, reservedContractEnd, true);
+		programme.complete("PlanGoLive", "goLiveDate", london(2026, 10, 1));
+	}
+
+	/** A programme whose legal formation announced the new organisation, or one that ran on an earlier version. */
+	private void startFormedBy(String parentBodyType, Date reservedContractEnd, boolean currentLegalFormation) {
 		Map<String, Object> variables = new HashMap<>();
+		if (currentLegalFormation) {
+			variables.put(NewBodyRegistration.REGISTERED, true);
+		}
+		variables.put("healthCare", false);
 		variables.put("programmeReference", "SO-2026-6");
 		variables.put("programmeName", "Riverside Libraries");
 		variables.put("nation", "england-wales");
@@ -227,7 +239,47 @@ class GoLiveProcessTest {
 		variables.put("targetTransferDate", london(2026, 10, 1));
 		variables.put("reservedContractEnd", reservedContractEnd);
 		programme = JourneyInstance.start("go-live", "SO-2026-6", variables);
-		programme.complete("PlanGoLive", "goLiveDate", london(2026, 10, 1));
+	}
+
+	@Test
+	void programmeFormedUnderTheEarlierLegalFormationMakesItsRegistrationsHere() {
+		// given a programme whose legal formation ran before the ICO fee and CQC registration moved there
+		startFormedBy("council", null, false);
+
+		// when its regulated service is planned to go live
+		programme.complete("PlanGoLive", "goLiveDate", london(2026, 10, 1), "regulatedActivity", true);
+
+		// then the new organisation pays its ICO fee and registers with the CQC before going live
+		programme.complete("RegisterWithIco", "icoRegistrationNumber", "ZB123456", "icoRegistrationDate",
+				london(2026, 3, 10), "icoFeeTier", "tier-2");
+		programme.complete("ApplyForCqcRegistration", "regulatedActivities", "personal-care", "registeredManagerName",
+				"D. Osei", "cqcApplicationDate", london(2026, 3, 12));
+		programme.decide("ConfirmCqcRegistration", "sendBack", "Answer the notice of proposal.");
+		programme.complete("ApplyForCqcRegistration", "regulatedActivities", "personal-care", "registeredManagerName",
+				"D. Osei", "cqcApplicationDate", london(2026, 4, 12));
+		programme.complete("ConfirmCqcRegistration", "decision", "approve", "cqcProviderId", "1-1234567890",
+				"cqcRegistrationDate", london(2026, 6, 1));
+		transferAssets(false, null, 80_000L, 80_000L, false, false);
+		migrate();
+
+		// then
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ConfirmGoLive");
+		assertThat(programme.value("icoRenewalDue")).isEqualTo(london(2027, 3, 11));
+	}
+
+	@Test
+	void unregulatedServiceFormedUnderTheEarlierLegalFormationOnlyPaysTheIcoFee() {
+		// given
+		startFormedBy("council", null, false);
+		programme.complete("PlanGoLive", "goLiveDate", london(2026, 10, 1), "regulatedActivity", false);
+
+		// when
+		programme.complete("RegisterWithIco", "icoRegistrationNumber", "ZB123456", "icoRegistrationDate",
+				london(2026, 3, 10), "icoFeeTier", "tier-2");
+
+		// then
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("Gateway_RegistrationsDone")
+				.hasNotPassed("ApplyForCqcRegistration");
 	}
 
 	private void transferAssets(boolean land, Double leaseYears, long value, long price, boolean wellBeing,
