@@ -133,6 +133,25 @@ class ProgrammeDeadlinesTest {
 	}
 
 	@Test
+	void theNoticeOfTheContractAwardedIsMetOnlyByItsOwnNotice() {
+		// given a contract signed on Monday 2 March after a competition called by a contract notice
+		ProcessInstance programme = start("SO-2026-0004", null);
+		String phase = phaseOf(programme);
+		engine.getRuntimeService().setVariable(phase, "contractNoticeDate", day(2026, 1, 12));
+		engine.getRuntimeService().setVariable(phase, "contractSignedDate", day(2026, 3, 2));
+		engine.getRuntimeService().setVariable(phase, "contractNoticeClock", "contract-details-notice");
+
+		// when
+		List<ProgrammeDeadline> signed = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
+		engine.getRuntimeService().setVariable(phase, "contractDetailsNoticeDate", day(2026, 3, 9));
+		List<ProgrammeDeadline> published = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
+
+		// then the notice calling the competition does not count as the notice of the award
+		assertThat(signed).extracting(ProgrammeDeadline::clock).containsExactly("contract-details-notice");
+		assertThat(published).isEmpty();
+	}
+
+	@Test
 	void manyProgrammesCostTheSameQueriesAsOne() {
 		// given
 		List<String> ids = new ArrayList<>();

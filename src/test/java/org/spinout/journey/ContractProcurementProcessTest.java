@@ -102,8 +102,8 @@ class ContractProcurementProcessTest {
 		sign(london(2026, 4, 1), london(2026, 10, 1));
 		assertThat(programme.value("reservedContractEnd")).isEqualTo(london(2031, 10, 1));
 		assertThat(programme.waitingTask("PublishContractDetailsNotice").getDueDate()).isEqualTo(london(2026, 7, 31));
-		programme.complete("PublishContractDetailsNotice", "contractNoticeDate", london(2026, 4, 20),
-				"contractNoticeReference", "2026/S 000-012345");
+		programme.complete("PublishContractDetailsNotice", "contractDetailsNoticeDate", london(2026, 4, 20),
+				"contractDetailsNoticeReference", "2026/S 000-012345");
 		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("EndEvent_ContractSigned");
 	}
 
