@@ -92,7 +92,7 @@ public class DemoProgrammes implements ApplicationRunner {
 					"Community nursing and therapy services", true, 1150, 1040, Period.ofMonths(12),
 					Period.ofDays(75), Duration.ofDays(9), Map.of("legalForm", "community-interest-company",
 							"serviceChanges", true, "substantialVariation", true),
-					(driver, reference, steering) -> driver.advanceUntil(reference, steering, "RecordRegistration",
+					(driver, reference, steering) -> driver.advanceUntil(reference, steering, "ConfirmCqcRegistration",
 							"NegotiateContractTerms", "ProvideEmployeeLiabilityInformation")),
 			new DemoProgramme("Libraries Unlimited", "Devon County Council", "council", "england-wales",
 					"Library service", false, 230, 205, Period.ofMonths(11), Period.ofMonths(10),

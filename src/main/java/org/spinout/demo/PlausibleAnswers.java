@@ -114,7 +114,7 @@ class PlausibleAnswers {
 				+ "best on quality, staff engagement and long-term cost, and keeps the service's public purpose.";
 		case "serviceChanges", "decisionInPrivate", "calledIn", "pensionBondRequired", "substantialVariation",
 				"representationsReceived", "disposalAtUndervalue", "healthScrutinyRecommendations",
-				"stakeholderParticipation" -> false;
+				"stakeholderParticipation", "claimIssued", "landDisposal", "otherSupportGiven" -> false;
 		case "callInDate", "staffToldDate", "healthScrutinyConsultedDate" -> asked.today();
 		case "callInMeetingDate" -> asked.today().plusDays(1);
 		case "callInMeetingOutcome" -> "no-action";
@@ -127,6 +127,8 @@ class PlausibleAnswers {
 				+ "places and waiting times are reported to it each quarter.";
 		case "annualContractValue", "agreedAnnualValue", "estimatedAnnualValue" ->
 			asked.number("annualContractValue", Math.round(transferring * 41_500 / 10_000.0) * 10_000);
+		case "estimatedContractValue" -> asked.number("estimatedAnnualValue", Math.round(transferring * 41_500 / 10_000.0) * 10_000)
+				* asked.number("proposedContractTermYears", 5);
 		case "proposedContractTermYears" -> 5L;
 		// Engagement and consultation
 		case "publicConsultationScope" -> "How " + service + " is run after the transfer, its opening hours and "
@@ -140,7 +142,8 @@ class PlausibleAnswers {
 		default -> "UNISON and GMB";
 		};
 		case "recognisedUnion", "representativesPresent", "measuresEnvisaged", "assetLock", "communityBenefit",
-				"communityInterestStatement", "nhsPensionAccessConfirmed", "assetLockConfirmed" -> true;
+				"communityInterestStatement", "nhsPensionAccessConfirmed", "assetLockConfirmed",
+				"councilPensionArrangementSigned", "bankAccountOpened", "observeStandstill", "wellBeingPromoted" -> true;
 		case "unionPosition" -> "supportive";
 		case "unionConcerns" -> "Pension protection for transferring staff and the terms offered to new starters.";
 		case "staffEngagementSummary" -> "Twelve drop-in sessions across the sites, a staff reference group and a "
@@ -186,6 +189,8 @@ class PlausibleAnswers {
 		case "northern-ireland" -> "NI" + asked.serial(6);
 		default -> "1" + asked.serial(7);
 		};
+		case "registrarOutcome" -> "registered";
+		case "payeReference" -> "%03d/SP%05d".formatted(asked.serial(3), asked.serial(5));
 		case "registrarExpectedDate" -> asked.today().plusWeeks(2);
 		case "registrarChaseNotes" -> "Called the registrar: the application is with a case officer and no "
 				+ "further information is needed.";
@@ -197,8 +202,8 @@ class PlausibleAnswers {
 		// Contract and procurement
 		case "serviceSpecificationSummary" -> "Outcomes, standards and reporting for " + service + ", based on "
 				+ "the current service with the changes agreed in the business case.";
-		case "awardRoute" -> routes.preferredFor(asked.text("procurementRegime", ""))
-				.map(DeployedAwardRoutes.Limits::route).orElse(null);
+		case "awardRoute" -> routes.preferredFor(asked.seen()).map(DeployedAwardRoutes.Limits::route).orElse(null);
+		case "evaluationOutcome" -> "new-body-won";
 		case "contractTermYears" -> contractTerm(asked);
 		case "psrProcess" -> "direct-award-c";
 		case "reservedConditions" -> String.join(",", field.options().stream().map(Option::value).toList());
@@ -212,6 +217,8 @@ class PlausibleAnswers {
 				asked.today().getYear());
 		case "contractStartDate" -> asked.dateFromToday("targetTransferDate", 0);
 		// Staff transfer and pensions
+		case "employerStaffCount" -> Math.max(asked.number("staffCount", 120) * 25, 1_000);
+		case "proposedRedundancies" -> 0L;
 		case "employeeLiabilityInformationEmployees" -> transferring;
 		case "measuresDescription" -> "A move to the new organisation's payroll and HR system and new rotas "
 				+ "across the sites; no change to pay or terms and conditions.";
@@ -230,6 +237,7 @@ class PlausibleAnswers {
 		case "registeredManagerName" -> "Daniel Osei";
 		case "cqcProviderId" -> "1-" + asked.serial(10);
 		case "assetsSummary" -> "Equipment, vehicles and the leases of the service's buildings.";
+		case "marketValue", "consideration" -> 250_000L;
 		case "leasesCount" -> 6L;
 		case "contractManager" -> "Joanne Pritchard";
 		case "reportingFrequency" -> "quarterly";
@@ -297,7 +305,7 @@ class PlausibleAnswers {
 	private Long contractTerm(Asked asked) {
 		long proposed = asked.number("proposedContractTermYears", 5);
 		Object route = asked.seen().apply("awardRoute");
-		DeployedAwardRoutes.Limits limits = route == null ? null : routes.of(route.toString());
+		DeployedAwardRoutes.Limits limits = route == null ? null : routes.of(route.toString(), asked.seen());
 		return limits == null || limits.maxTermYears() == null ? proposed : Math.min(proposed, limits.maxTermYears());
 	}
 }

@@ -37,7 +37,7 @@ class ProcessGraphTest {
 
 		assertThat(graph.successors("AwaitRegistration")).containsExactly("StartEvent_AwaitRegistration");
 		assertThat(graph.successors("EndEvent_RegistrationRecorded")).containsExactly("AwaitRegistration#end");
-		assertThat(graph.successors("AwaitRegistration#end")).containsExactly("AppointBoard");
+		assertThat(graph.successors("AwaitRegistration#end")).containsExactly("Gateway_Registered");
 		assertThat(graph.node("Timer_RegistrationOverdue").kind()).isEqualTo(ProcessGraph.Kind.TIMER);
 		assertThat(graph.node("Timer_RegistrationOverdue").expression()).contains("registrationClock");
 	}

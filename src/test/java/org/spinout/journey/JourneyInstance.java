@@ -3,6 +3,7 @@ package org.spinout.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -53,6 +55,22 @@ final class JourneyInstance {
 			variables.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
 		}
 		BpmnAwareTests.complete(task, variables);
+	}
+
+	/**
+	 * Runs the steps the engine does on its own between people's work (asynchronous service tasks and
+	 * continuations), as the job executor would, until none is left; timers wait for their time.
+	 */
+	void runJobs() {
+		for (int round = 0; round < 100; round++) {
+			Job job = managementService().createJobQuery().processInstanceId(instance.getId()).messages().executable()
+					.listPage(0, 1).stream().findFirst().orElse(null);
+			if (job == null) {
+				return;
+			}
+			managementService().executeJob(job.getId());
+		}
+		throw new AssertionError("The instance keeps making jobs: a loop without a wait");
 	}
 
 	/** Completes a gate or review with the decision pattern's two fields. */
