@@ -127,12 +127,7 @@ class StatutoryClocksTest {
 	@Test
 	void aChangeOfTheLawAppliesToAnchorsFromItsDayOn() {
 		// given the call-in window set at 5 working days, changed to 10 from Thursday 1 October 2026
-		ClockPeriods periods = DeadlineConfiguration.defaultPeriods();
-		ClockPeriod.Change change = new ClockPeriod.Change();
-		change.setFrom(LocalDate.of(2026, 10, 1));
-		change.setLength(10);
-		periods.get("call-in-window").getChanges().add(change);
-		StatutoryClocks changed = new StatutoryClocks(periods, new WorkingDays());
+		StatutoryClocks changed = changedFrom("call-in-window", LocalDate.of(2026, 10, 1), 10);
 
 		// when / then a decision published the day before keeps 5 working days: Wednesday 7 October
 		assertThat(changed.after("call-in-window", at(2026, 9, 30, 12, 0), ENGLAND_WALES))
@@ -148,12 +143,7 @@ class StatutoryClocksTest {
 	@Test
 	void aClockCountedBackUsesTheVersionInForceOnItsAnchorDay() {
 		// given the employee liability information moved from 28 to 35 days before transfers from 1 June 2026
-		ClockPeriods periods = DeadlineConfiguration.defaultPeriods();
-		ClockPeriod.Change change = new ClockPeriod.Change();
-		change.setFrom(LocalDate.of(2026, 6, 1));
-		change.setLength(35);
-		periods.get("employee-liability-information").getChanges().add(change);
-		StatutoryClocks changed = new StatutoryClocks(periods, new WorkingDays());
+		StatutoryClocks changed = changedFrom("employee-liability-information", LocalDate.of(2026, 6, 1), 35);
 
 		// when / then
 		assertThat(changed.before("employee-liability-information", midnightStarting(2026, 5, 31), ENGLAND_WALES))
@@ -216,6 +206,16 @@ class StatutoryClocksTest {
 				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not set");
 		assertThatThrownBy(() -> clocks.add(anchor, -1, "weeks", ENGLAND_WALES))
 				.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	/** The default clocks, with the named one changed to {@code length} of its unit from {@code from}. */
+	private static StatutoryClocks changedFrom(String clock, LocalDate from, long length) {
+		ClockPeriods periods = DeadlineConfiguration.defaultPeriods();
+		ClockPeriod.Change change = new ClockPeriod.Change();
+		change.setFrom(from);
+		change.setLength(length);
+		periods.get(clock).getChanges().add(change);
+		return new StatutoryClocks(periods, new WorkingDays());
 	}
 
 	private static Date at(int year, int month, int day, int hour, int minute) {
