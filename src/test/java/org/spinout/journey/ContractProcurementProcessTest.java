@@ -45,7 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 		"forms/publish-intention-notice.form", "forms/consider-representations.form",
 		"forms/record-standstill-challenge.form", "forms/respond-to-challenge.form",
 		"forms/decide-on-failed-procurement.form", "forms/sign-contract.form",
-		"forms/publish-contract-details-notice.form"})
+		"forms/publish-contract-details-notice.form", "processes/stop-in-order.bpmn",
+		"forms/tell-staff-the-programme-stopped.form", "forms/withdraw-published-notices.form"})
 class ContractProcurementProcessTest {
 
 	/** Procurements started on or after the Procurement Act 2023 came into force, and before it. */
@@ -478,6 +479,12 @@ class ContractProcurementProcessTest {
 		// when
 		programme.decide("DecideOnFailedProcurement", "reject", "Another mutual will run the service.");
 
+		// then the stop is carried out in order before it is recorded
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("StopAfterFailedProcurement");
+
+		// when
+		programme.carryOutTheStop();
+
 		// then
 		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("EndEvent_ProgrammeStoppedAfterProcurement");
 		programme.assertStopped("Another mutual will run the service.", "Decide after the failed procurement");
@@ -725,11 +732,12 @@ class ContractProcurementProcessTest {
 				.map(HistoricActivityInstance::getActivityId).toList();
 	}
 
-	/** The user tasks from which a flow leads, through their gateway, to a programme stop. */
+	/** The user tasks whose gateway offers "reject", the path to a programme stop. */
 	private List<String> stopFlowsFrom() {
 		BpmnModelInstance model = repositoryService().getBpmnModelInstance(programme.instance().getProcessDefinitionId());
 		return model.getModelElementsByType(SequenceFlow.class).stream()
-				.filter(flow -> flow.getTarget().getId().startsWith("EndEvent_ProgrammeStopped"))
+				.filter(flow -> flow.getConditionExpression() != null
+						&& flow.getConditionExpression().getTextContent().contains("'reject'"))
 				.flatMap(flow -> flow.getSource().getIncoming().stream().map(SequenceFlow::getSource))
 				.filter(UserTask.class::isInstance).map(node -> node.getId()).toList();
 	}
