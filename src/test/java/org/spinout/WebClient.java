@@ -181,12 +181,28 @@ public final class WebClient {
 		return postForm("/login", "/login", "username", user, "password", password);
 	}
 
-	public String sessionId() {
+	/**
+	 * Sends any request with this client's cookies, for what the other methods do not cover: a
+	 * method, headers and a body of the test's choosing.
+	 */
+	public HttpResponse<String> send(String method, String path, java.util.Map<String, String> headers,
+			HttpRequest.BodyPublisher body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, body);
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
+	/** The value of a cookie the server set, or null. */
+	public String cookie(String name) {
 		return cookies.getCookieStore().getCookies().stream()
-				.filter(cookie -> cookie.getName().equals("JSESSIONID"))
+				.filter(cookie -> cookie.getName().equals(name))
 				.map(cookie -> cookie.getValue())
 				.findFirst()
 				.orElse(null);
+	}
+
+	public String sessionId() {
+		return cookie("JSESSIONID");
 	}
 
 	public static String csrfToken(String page) {
@@ -218,7 +234,8 @@ public final class WebClient {
 		}
 	}
 
-	private static String basic(String user, String password) {
+	/** The Authorization header's value for HTTP Basic. */
+	public static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 

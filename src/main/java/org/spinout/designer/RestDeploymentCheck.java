@@ -1,11 +1,8 @@
 package org.spinout.designer;
 
 import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,18 +26,17 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.spinout.identity.Role;
 import org.spinout.model.DeploymentPolicy;
 import org.spinout.model.ModelFile;
+import org.spinout.model.ModelPolicyProperties;
 import org.spinout.model.ModelProblem;
+import org.spinout.security.ReadAgainRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -57,9 +53,6 @@ final class RestDeploymentCheck extends OncePerRequestFilter {
 	/** The REST API's own fields; every other part is a file to deploy. */
 	private static final Set<String> FIELDS = Set.of("deployment-name", "deployment-source", "deployment-activation-time",
 			"enable-duplicate-filtering", "deploy-changed-only", "tenant-id");
-
-	/** A deployment may hold several files, each up to the file limit. */
-	static final int FILES_PER_REQUEST = 5;
 
 	private final ModelValidation validation;
 
@@ -95,11 +88,11 @@ final class RestDeploymentCheck extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		long limit = policy.properties().maxFileSize().toBytes() * FILES_PER_REQUEST;
+		long limit = policy.properties().maxDeploymentSize();
 		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
 		if (body.length > limit) {
 			refuse(response, List.of(ModelProblem.of("deployment", "is larger than the limit of "
-					+ FILES_PER_REQUEST + " files of " + policy.megabytes() + " MB")));
+					+ ModelPolicyProperties.FILES_PER_DEPLOYMENT + " files of " + policy.megabytes() + " MB")));
 			return;
 		}
 		List<ModelFile> files;
@@ -108,7 +101,7 @@ final class RestDeploymentCheck extends OncePerRequestFilter {
 		}
 		catch (FileUploadException | IOException unreadable) {
 			// not a multipart form: the REST API answers that itself
-			chain.doFilter(new ReadAgain(request, body), response);
+			chain.doFilter(new ReadAgainRequest(request, body), response);
 			return;
 		}
 		List<ModelProblem> problems = validation.checkEach(files);
@@ -119,7 +112,7 @@ final class RestDeploymentCheck extends OncePerRequestFilter {
 			refuse(response, problems);
 			return;
 		}
-		chain.doFilter(new ReadAgain(request, body), response);
+		chain.doFilter(new ReadAgainRequest(request, body), response);
 	}
 
 	/** The REST API has signed the caller in to the engine by now; administrators may do everything. */
@@ -194,65 +187,6 @@ final class RestDeploymentCheck extends OncePerRequestFilter {
 		@Override
 		public InputStream getInputStream() {
 			return new ByteArrayInputStream(body);
-		}
-	}
-
-	/** The request with its body read already, to be read again by the REST API. */
-	private static final class ReadAgain extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		ReadAgain(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("The body is already read");
-				}
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-			return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
-		}
-
-		@Override
-		public int getContentLength() {
-			return body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return body.length;
 		}
 	}
 }

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskPlumbingPlugin extends AbstractProcessEnginePlugin {
 
-	/** The expressions the engine adds to the models it reads: the beans they call must be allowed. */
-	public static final List<String> ADDED_EXPRESSIONS = List.of(TaskPlumbing.REMINDER_LISTENER,
-			TaskPlumbing.ESCALATION_LISTENER, TaskPlumbing.REMINDER_TIMER, TaskPlumbing.ESCALATION_TIMER);
+	/** The expressions the plumbing adds to models: they run like the models' own, so their beans must be allowed. */
+	public static final List<String> EXPRESSIONS = List.of(TaskPlumbing.REMINDER_LISTENER, TaskPlumbing.REMINDER_TIMER,
+			TaskPlumbing.ESCALATION_LISTENER, TaskPlumbing.ESCALATION_TIMER);
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure, every time the engine starts, that each role exists as a group with the engine
  * authorizations it needs, and creates the first administrator from configuration. Everything
- * here is idempotent: a restart changes nothing that is already there.
+ * here is idempotent: a restart adds nothing that is already there, and takes back only the
+ * permissions earlier versions of Spinout granted and {@link RoleGrants#withdrawn()} lists.
  */
 @Component
 @Order(10)
@@ -47,6 +48,9 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		}
 		for (RoleGrants.Grant grant : RoleGrants.all()) {
 			grant(authorizations, grant.groupId(), grant.resource(), grant.resourceId(), grant.permissions());
+		}
+		for (RoleGrants.Grant withdrawn : RoleGrants.withdrawn()) {
+			withdraw(authorizations, withdrawn);
 		}
 		ensureAdministrator(identity);
 	}
@@ -83,6 +87,31 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		}
 		if (changed) {
 			authorizations.saveAuthorization(authorization);
+		}
+	}
+
+	/** Takes back what an earlier version of Spinout granted and this one does not. */
+	private static void withdraw(AuthorizationService authorizations, RoleGrants.Grant withdrawn) {
+		Authorization existing = authorizations.createAuthorizationQuery()
+				.authorizationType(Authorization.AUTH_TYPE_GRANT)
+				.groupIdIn(withdrawn.groupId())
+				.resourceType(withdrawn.resource())
+				.resourceId(withdrawn.resourceId())
+				.singleResult();
+		if (existing == null) {
+			return;
+		}
+		boolean changed = false;
+		for (var permission : withdrawn.permissions()) {
+			if (existing.isPermissionGranted(permission)) {
+				existing.removePermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			authorizations.saveAuthorization(existing);
+			log.info("Withdrew {} on {} from {}", withdrawn.permissions(), withdrawn.resource().resourceName(),
+					withdrawn.groupId());
 		}
 	}
 

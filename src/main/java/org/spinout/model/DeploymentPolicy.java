@@ -3,42 +3,27 @@ package org.spinout.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.camunda.bpm.impl.juel.Builder;
-import org.camunda.bpm.impl.juel.IdentifierNode;
-import org.camunda.bpm.impl.juel.Tree;
-import org.camunda.bpm.impl.juel.TreeBuilderException;
-import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
- * The deploy-time safety policy. Expressions, scripts and delegate classes in a model run on the
- * server with the application's rights, so a deployment is refused when it holds a script (script
- * task, script listener, script in an input/output mapping, script condition or decision
- * expression), a {@code camunda:class} outside the application's own delegate package, an
- * expression calling a Spring bean that is not on the allowlist, or an expression reaching into
- * Java reflection or the engine's internals. Every file must also be small enough, of a known
- * kind, and (for BPMN and DMN) XML without a DOCTYPE.
+ * The deploy-time safety policy. Deploying a model is running code on the server: Camunda runs
+ * scripts, commands, any class and expressions that a model names. So a model may hold only
+ * what {@link ModelAllowlist} lists, in any of the namespaces the engine reads; a class must
+ * be one of the application's delegates; and every expression must pass the
+ * {@link ExpressionCheck}. Every file must also be small enough, of a known kind, and (for
+ * BPMN and DMN) XML without a DOCTYPE and not nested deeper than {@link SafeXml#MAX_DEPTH}.
+ * Every problem is listed, each with the element it concerns.
  */
 @Component
 public class DeploymentPolicy {
-
-	static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-
-	static final String CAMUNDA_BPMN_NS = "http://camunda.org/schema/1.0/bpmn";
-
-	private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "formHandlerClass", "variableMappingClass");
 
 	/**
 	 * The kinds of file the journey uses. Anything else is refused: HTML forms and script files
@@ -46,40 +31,27 @@ public class DeploymentPolicy {
 	 */
 	private static final List<String> KNOWN_KINDS = List.of(ModelFile.BPMN, ModelFile.DMN, ModelFile.FORM);
 
-	/**
-	 * Members that lead from any object to arbitrary code (reflection, class loading, processes) or
-	 * to the engine's configuration and database. The engine refuses them at run time as well.
-	 */
-	public static final Set<String> DENIED_MEMBERS = Set.of("class", "getClass", "forName", "classLoader",
-			"getClassLoader", "loadClass", "newInstance", "getConstructor", "getConstructors", "getDeclaredConstructor",
-			"getDeclaredConstructors", "getMethod", "getMethods", "getDeclaredMethod", "getDeclaredMethods",
-			"getField", "getFields", "getDeclaredField", "getDeclaredFields", "invoke", "getRuntime", "exec",
-			"processEngine", "getProcessEngine", "processEngineServices", "getProcessEngineServices",
-			"processEngineConfiguration", "getProcessEngineConfiguration", "dataSource", "getDataSource",
-			"applicationContext", "getApplicationContext", "beanFactory", "getBeanFactory", "getBean",
-			"getManagementService", "managementService", "getIdentityService", "identityService",
-			"getAuthorizationService", "authorizationService", "getRepositoryService", "repositoryService");
-
-	private static final Pattern DENIED = Pattern.compile("\\b(" + String.join("|", DENIED_MEMBERS) + ")\\b");
-
 	public static final String WRONG_KIND = "has the wrong extension: deploy process models (.bpmn), "
 			+ "decision tables (.dmn) and forms (.form) only";
 
-	/** Method calls on variables and beans, as the engine's own expressions allow. */
-	private static final Builder JUEL = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
+	/** Why the commonest refusals are refused, in a designer's words; anything else is simply not on the list. */
+	private static final Map<String, String> REASONS = Map.of(
+			"script", "scripts are not allowed",
+			"scriptTask", "scripts are not allowed",
+			"scriptFormat", "scripts are not allowed",
+			"resource", "scripts are not allowed",
+			"language", "a condition in a language runs as a script: write it as an expression, ${...}",
+			"type", "it runs commands, sends e-mail or calls connectors",
+			"connector", "it calls connectors",
+			"field", "call an allowed bean with the values as arguments instead");
 
 	private final ModelPolicyProperties properties;
 
-	private final Predicate<String> isBean;
+	private final ExpressionCheck expressions;
 
-	@Autowired
-	public DeploymentPolicy(ModelPolicyProperties properties, ListableBeanFactory beans) {
-		this(properties, beans::containsBean);
-	}
-
-	DeploymentPolicy(ModelPolicyProperties properties, Predicate<String> isBean) {
+	public DeploymentPolicy(ModelPolicyProperties properties, ExpressionCheck expressions) {
 		this.properties = properties;
-		this.isBean = isBean;
+		this.expressions = expressions;
 	}
 
 	public ModelPolicyProperties properties() {
@@ -109,8 +81,22 @@ public class DeploymentPolicy {
 			problems.add(ModelProblem.of(name, e.getMessage()));
 			return problems;
 		}
+		Element root = document.getDocumentElement();
+		Set<String> expected = file.isDmn() ? ModelAllowlist.DMN : Set.of(ModelAllowlist.BPMN);
+		if (!"definitions".equals(root.getLocalName()) || !isIn(expected, root.getNamespaceURI())) {
+			problems.add(ModelProblem.of(name, "cannot be read as " + (file.isDmn() ? "DMN" : "BPMN") + ": it begins "
+					+ "with <" + root.getTagName() + "> where a " + (file.isDmn() ? "decision table" : "process model")
+					+ " begins with <definitions> in its standard's namespace"));
+			return problems;
+		}
 		if (properties.policy().enabled()) {
-			new Walk(name, file.isDmn(), problems).element(document.getDocumentElement());
+			Walk walk = new Walk(name, problems);
+			if (file.isDmn()) {
+				walk.decisions(root);
+			}
+			else {
+				walk.process(root);
+			}
 		}
 		return problems;
 	}
@@ -122,91 +108,124 @@ public class DeploymentPolicy {
 				: String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
 	}
 
-	/** One pass over a document, collecting what it finds. */
+	/** One pass over a document, collecting what it finds. SafeXml bounds its depth, so recursion is safe. */
 	private final class Walk {
 
 		private final String resource;
 
-		private final boolean decision;
-
 		private final List<ModelProblem> problems;
 
-		Walk(String resource, boolean decision, List<ModelProblem> problems) {
+		Walk(String resource, List<ModelProblem> problems) {
 			this.resource = resource;
-			this.decision = decision;
 			this.problems = problems;
 		}
 
-		void element(Element element) {
-			String ns = element.getNamespaceURI();
-			String local = element.getLocalName();
-			if (BPMN_NS.equals(ns) && ("documentation".equals(local) || "textAnnotation".equals(local))) {
-				return; // read by people, never evaluated
+		/** A process model: only the table's elements and attributes, then their values. */
+		void process(Element element) {
+			String namespace = element.getNamespaceURI();
+			if (isIn(ModelAllowlist.DIAGRAM, namespace)) {
+				return; // shapes and lines: drawn, never run
 			}
-			if (BPMN_NS.equals(ns) && "scriptTask".equals(local)) {
-				problem(element, "is a script task: scripts are not allowed; call a delegate of "
-						+ properties.policy().delegatePackage() + " instead");
+			Set<String> plain;
+			Set<String> camunda;
+			if (ModelAllowlist.BPMN.equals(namespace) && ModelAllowlist.BPMN_ELEMENTS.containsKey(element.getLocalName())) {
+				ModelAllowlist.Allowed allowed = ModelAllowlist.BPMN_ELEMENTS.get(element.getLocalName());
+				plain = allowed.attributes();
+				camunda = allowed.camunda();
+			}
+			else if (ModelAllowlist.isCamunda(namespace)
+					&& ModelAllowlist.CAMUNDA_ELEMENTS.containsKey(element.getLocalName())) {
+				plain = ModelAllowlist.CAMUNDA_ELEMENTS.get(element.getLocalName());
+				camunda = Set.of();
+			}
+			else {
+				problem(element, "holds <" + element.getTagName() + ">, which the safety policy does not allow: "
+						+ reason(element.getLocalName()));
 				return;
-			}
-			if (CAMUNDA_BPMN_NS.equals(ns) && "script".equals(local)) {
-				problem(element, "has a script in " + scriptPlace(element) + ": scripts are not allowed");
-				return;
-			}
-			if (decision) {
-				decisionExpression(element);
 			}
 			NamedNodeMap attributes = element.getAttributes();
 			for (int i = 0; i < attributes.getLength(); i++) {
-				attribute(element, (Attr) attributes.item(i));
+				Attr attribute = (Attr) attributes.item(i);
+				String attributeNamespace = attribute.getNamespaceURI();
+				String local = attribute.getLocalName();
+				boolean allowed = attributeNamespace == null ? plain.contains(local)
+						: ModelAllowlist.isCamunda(attributeNamespace) ? camunda.contains(local)
+								: ModelAllowlist.EDITORS.contains(attributeNamespace);
+				if (!allowed) {
+					problem(element, "has " + attribute.getName() + " on <" + element.getTagName()
+							+ ">, which the safety policy does not allow: " + reason(local));
+				}
+				else if (ModelAllowlist.CLASS_ATTRIBUTES.contains(local)) {
+					delegateClass(element, attribute.getValue().trim());
+				}
+				else {
+					expression(element, attribute.getValue());
+				}
 			}
-			NodeList children = element.getChildNodes();
-			for (int i = 0; i < children.getLength(); i++) {
-				Node child = children.item(i);
+			// the engine reads an element's text as one, comments left out: so is it checked here
+			StringBuilder text = new StringBuilder();
+			for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
 				if (child instanceof Element childElement) {
-					element(childElement);
+					process(childElement);
 				}
-				else if (!decision && (child.getNodeType() == Node.TEXT_NODE
-						|| child.getNodeType() == Node.CDATA_SECTION_NODE)) {
-					expression(element, child.getNodeValue());
+				else if (isText(child)) {
+					text.append(child.getNodeValue());
+				}
+			}
+			boolean prose = ModelAllowlist.BPMN.equals(namespace) && ModelAllowlist.PROSE.contains(element.getLocalName());
+			if (!prose) {
+				expression(element, text.toString());
+			}
+		}
+
+		/**
+		 * A decision table: its elements are data, but an expression language other than FEEL or
+		 * JUEL is a script, and JUEL is checked like the models' expressions.
+		 */
+		void decisions(Element element) {
+			String namespace = element.getNamespaceURI();
+			if (isIn(ModelAllowlist.DIAGRAM, namespace)) {
+				return;
+			}
+			if (!isIn(ModelAllowlist.DMN, namespace)) {
+				problem(element, "holds <" + element.getTagName() + ">, which the safety policy does not allow in a "
+						+ "decision table");
+				return;
+			}
+			NamedNodeMap attributes = element.getAttributes();
+			for (int i = 0; i < attributes.getLength(); i++) {
+				Attr attribute = (Attr) attributes.item(i);
+				String attributeNamespace = attribute.getNamespaceURI();
+				String local = attribute.getLocalName();
+				if (attributeNamespace == null && ("expressionLanguage".equals(local) || "typeLanguage".equals(local))
+						&& !isDecisionLanguage(attribute.getValue().trim())) {
+					problem(element, "has an expression in the script language '" + attribute.getValue().trim()
+							+ "': scripts are not allowed; write FEEL");
+				}
+				else if (attributeNamespace != null && !ModelAllowlist.EDITORS.contains(attributeNamespace)
+						&& !(ModelAllowlist.CAMUNDA_DMN.equals(attributeNamespace)
+								&& ModelAllowlist.CAMUNDA_DMN_ATTRIBUTES.contains(local))) {
+					problem(element, "has " + attribute.getName() + " on <" + element.getTagName()
+							+ ">, which the safety policy does not allow in a decision table");
+				}
+			}
+			if ("text".equals(element.getLocalName()) && "juel".equalsIgnoreCase(language(element))) {
+				String text = element.getTextContent().trim();
+				// the decision engine reads JUEL without ${...} as if it had them
+				expression(element, text.contains("${") || text.contains("#{") ? text : "${" + text + "}");
+			}
+			for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+				if (child instanceof Element childElement) {
+					decisions(childElement);
 				}
 			}
 		}
 
-		private void attribute(Element element, Attr attribute) {
-			String local = attribute.getLocalName();
-			String value = attribute.getValue().trim();
-			boolean camundaAttribute = CAMUNDA_BPMN_NS.equals(attribute.getNamespaceURI());
-			boolean onCamundaElement = attribute.getNamespaceURI() == null
-					&& CAMUNDA_BPMN_NS.equals(element.getNamespaceURI());
-			if ((camundaAttribute || onCamundaElement) && CLASS_ATTRIBUTES.contains(local) && !value.isEmpty()
-					&& !value.startsWith(properties.policy().delegatePackage() + ".")) {
-				problem(element, "runs the class '" + value + "', which is outside "
-						+ properties.policy().delegatePackage() + ": only the application's own delegates may run");
-			}
-			if (!decision && attribute.getNamespaceURI() == null && "language".equals(local) && !value.isEmpty()
-					&& !"juel".equalsIgnoreCase(value)) {
-				problem(element, "has an expression in the script language '" + value + "': scripts are not allowed");
-			}
-			if (!decision) {
-				expression(element, value);
-			}
-		}
-
-		/** Decision tables: FEEL is safe by design; JUEL is checked like BPMN expressions; anything else is a script. */
-		private void decisionExpression(Element element) {
-			Element text = child(element, "text");
-			if (text == null) {
-				return;
-			}
-			String language = language(element);
-			if (language == null || isFeel(language)) {
-				return;
-			}
-			if ("juel".equalsIgnoreCase(language)) {
-				expression(element, text.getTextContent());
-			}
-			else {
-				problem(element, "has an expression in the script language '" + language + "': scripts are not allowed");
+		private void delegateClass(Element element, String value) {
+			String delegates = properties.policy().delegatePackage();
+			if (!value.startsWith(delegates + ".")) {
+				problem(element, "runs the class '" + value + "', which is outside " + delegates
+						+ ": only the application's own delegates may run");
 			}
 		}
 
@@ -214,26 +233,8 @@ public class DeploymentPolicy {
 			if (text == null || (!text.contains("${") && !text.contains("#{"))) {
 				return;
 			}
-			String expression = text.trim();
-			Tree tree;
-			try {
-				tree = JUEL.build(expression);
-			}
-			catch (TreeBuilderException e) {
-				problem(element, "has an expression that cannot be read: " + expression + " (" + e.getMessage() + ")");
-				return;
-			}
-			for (IdentifierNode identifier : tree.getIdentifierNodes()) {
-				String name = identifier.getName();
-				if (!properties.policy().allowedBeans().contains(name) && isBean.test(name)) {
-					problem(element, "calls the bean '" + name + "', which is not on the allowlist "
-							+ "(spinout.models.policy.allowed-beans)");
-				}
-			}
-			Matcher denied = DENIED.matcher(expression);
-			if (denied.find()) {
-				problem(element, "reaches into Java or the engine through '" + denied.group(1) + "' in " + expression
-						+ ": expressions may not use reflection or the engine's internals");
+			for (String problem : expressions.problems(text.trim())) {
+				problem(element, problem);
 			}
 		}
 
@@ -242,6 +243,20 @@ public class DeploymentPolicy {
 			problems.add(new ModelProblem(resource, owner == null ? null : owner.getAttribute("id"),
 					owner == null ? null : owner.getAttribute("name"), message));
 		}
+	}
+
+	/** Set.of refuses to look up null, and an element or attribute without a namespace has null. */
+	private static boolean isIn(Set<String> namespaces, String namespace) {
+		return namespace != null && namespaces.contains(namespace);
+	}
+
+	private static String reason(String localName) {
+		return REASONS.getOrDefault(localName, "models may use only what the policy lists (see the README, "
+				+ "\"The safety policy\")");
+	}
+
+	private static boolean isText(Node node) {
+		return node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE;
 	}
 
 	/** The nearest element with an id: the task, event or decision a designer sees. */
@@ -254,28 +269,7 @@ public class DeploymentPolicy {
 		return null;
 	}
 
-	private static String scriptPlace(Element script) {
-		Node parent = script.getParentNode();
-		String place = parent == null ? "" : parent.getLocalName();
-		return switch (place == null ? "" : place) {
-			case "executionListener" -> "an execution listener";
-			case "taskListener" -> "a task listener";
-			case "inputParameter", "outputParameter", "entry", "list", "value" -> "an input/output mapping";
-			default -> "a " + place + " element";
-		};
-	}
-
-	private static Element child(Element element, String localName) {
-		NodeList children = element.getChildNodes();
-		for (int i = 0; i < children.getLength(); i++) {
-			if (children.item(i) instanceof Element child && localName.equals(child.getLocalName())) {
-				return child;
-			}
-		}
-		return null;
-	}
-
-	/** An element's expression language, inherited from the table or the definitions when it has none. */
+	/** The language a decision table's expression is written in: the nearest one named, FEEL when none is. */
 	private static String language(Element element) {
 		for (Node node = element; node instanceof Element candidate; node = node.getParentNode()) {
 			String language = candidate.getAttribute("expressionLanguage").trim();
@@ -283,11 +277,12 @@ public class DeploymentPolicy {
 				return language;
 			}
 		}
-		return null;
+		return "feel";
 	}
 
-	private static boolean isFeel(String language) {
+	/** FEEL under any of its names, or JUEL, compared as the decision engine compares them. */
+	private static boolean isDecisionLanguage(String language) {
 		String lower = language.toLowerCase(Locale.ROOT);
-		return lower.equals("feel") || lower.startsWith("feel-") || lower.contains("/feel/");
+		return ModelAllowlist.DMN_LANGUAGES.contains(language) || "feel".equals(lower) || "juel".equals(lower);
 	}
 }

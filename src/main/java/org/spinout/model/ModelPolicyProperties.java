@@ -16,8 +16,16 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties(prefix = "spinout.models")
 public record ModelPolicyProperties(@DefaultValue("5MB") DataSize maxFileSize, @DefaultValue Policy policy) {
 
+	/** A deployment may hold several files, each up to the file limit. */
+	public static final int FILES_PER_DEPLOYMENT = 5;
+
+	/** The most a deployment's files may weigh together. */
+	public long maxDeploymentSize() {
+		return maxFileSize.toBytes() * FILES_PER_DEPLOYMENT;
+	}
+
 	/**
-	 * @param enabled         refuse scripts, foreign classes and beans off the allowlist (on unless turned off)
+	 * @param enabled         the safety policy: models hold only what ModelAllowlist lists (on unless turned off)
 	 * @param allowedBeans    the Spring beans expressions may call: exactly those the journey's models use
 	 * @param delegatePackage the package whose classes {@code camunda:class} may name
 	 */

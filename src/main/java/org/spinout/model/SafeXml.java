@@ -16,8 +16,16 @@ import org.xml.sax.SAXParseException;
 /**
  * Reads model XML without letting it reach outside itself: a DOCTYPE is refused outright, so no
  * external entity (XXE) is fetched and no entity is expanded, and nothing external is loaded.
+ * Elements nest at most {@link #MAX_DEPTH} deep, so that no reader of the document, this
+ * application's or the engine's, recurses without bound.
  */
 public final class SafeXml {
+
+	/** Deeper than any model needs (the journey's deepest is about 12), shallow enough for any recursive reader. */
+	public static final int MAX_DEPTH = 100;
+
+	/** The JDK parser's own limit on nesting (JAXP's jdk.xml.maxElementDepth). */
+	private static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
 
 	private SafeXml() {
 	}
@@ -39,6 +47,10 @@ public final class SafeXml {
 			return builder.parse(new ByteArrayInputStream(content));
 		}
 		catch (SAXParseException e) {
+			if (e.getMessage() != null && e.getMessage().contains("maxElementDepth")) {
+				throw new UnsafeXmlException("nests elements more than " + MAX_DEPTH + " deep, which no model needs: "
+						+ "this is not a model Spinout can read", e);
+			}
 			if (e.getMessage() != null && e.getMessage().contains("DOCTYPE")) {
 				throw new UnsafeXmlException("declares a DOCTYPE, which is not allowed: a DOCTYPE can read files "
 						+ "from the server (external entities) or expand entities without limit; remove it", e);
@@ -71,6 +83,7 @@ public final class SafeXml {
 		}
 		factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 		factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+		factory.setAttribute(MAX_ELEMENT_DEPTH, String.valueOf(MAX_DEPTH));
 		return factory;
 	}
 

@@ -49,12 +49,12 @@ class SafetyPolicyTest {
 				new Breach("a script task", "policy-script-task", TestModels.process("policy-script-task", "Check",
 						"<bpmn:scriptTask id=\"RunScript\" name=\"Run a script\" scriptFormat=\"javascript\">"
 								+ "<bpmn:script>java.lang.System.exit(1)</bpmn:script></bpmn:scriptTask>", ""),
-						"RunScript", "is a script task: scripts are not allowed"),
+						"RunScript", "holds <bpmn:scriptTask>, which the safety policy does not allow: scripts are not allowed"),
 				new Breach("a script listener", "policy-script-listener", TestModels.process("policy-script-listener",
 						"Check", "", "<bpmn:extensionElements><camunda:executionListener event=\"start\">"
 								+ "<camunda:script scriptFormat=\"groovy\">'id'.execute()</camunda:script>"
 								+ "</camunda:executionListener></bpmn:extensionElements>"),
-						"Started", "has a script in an execution listener: scripts are not allowed"),
+						"Started", "holds <camunda:script>, which the safety policy does not allow: scripts are not allowed"),
 				new Breach("a script in an input mapping", "policy-script-mapping", TestModels.process(
 						"policy-script-mapping", "Check", "<bpmn:serviceTask id=\"Compute\" name=\"Compute\" "
 								+ "camunda:delegateExpression=\"${checkTransferDate}\"><bpmn:extensionElements>"
@@ -62,12 +62,12 @@ class SafetyPolicyTest {
 								+ "<camunda:script scriptFormat=\"javascript\">1 + 1</camunda:script>"
 								+ "</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements>"
 								+ "</bpmn:serviceTask>", ""),
-						"Compute", "has a script in an input/output mapping: scripts are not allowed"),
+						"Compute", "holds <camunda:script>, which the safety policy does not allow: scripts are not allowed"),
 				new Breach("a script condition", "policy-script-condition", TestModels.process("policy-script-condition",
 						"Check", "<bpmn:sequenceFlow id=\"Flow_Script\" sourceRef=\"Check\" targetRef=\"Done\">"
 								+ "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"javascript\">"
 								+ "true</bpmn:conditionExpression></bpmn:sequenceFlow>", ""),
-						"Flow_Script", "has an expression in the script language 'javascript'"),
+						"Flow_Script", "has language on <bpmn:conditionExpression>, which the safety policy does not allow"),
 				new Breach("a class outside the delegate package", "policy-class", TestModels.process("policy-class",
 						"Check", "<bpmn:serviceTask id=\"RunClass\" name=\"Run a class\" "
 								+ "camunda:class=\"com.example.Anything\"/>", ""),
@@ -79,7 +79,7 @@ class SafetyPolicyTest {
 				new Breach("reflection", "policy-reflection", TestModels.process("policy-reflection", "Check",
 						"<bpmn:serviceTask id=\"Reflect\" name=\"Reflect\" "
 								+ "camunda:expression=\"${execution.getClass().forName('java.lang.Runtime')}\"/>", ""),
-						"Reflect", "reaches into Java or the engine through 'getClass'"));
+						"Reflect", "calls the method 'getClass'"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -128,6 +128,22 @@ class AccessWithoutSignInTest {
 	}
 
 	@Test
+	void prometheusScrapesWithAnAdministratorsHttpBasic() {
+		// when a scraper, which asks for no page, calls with each kind of credentials
+		HttpResponse<String> admin = new WebClient(port).getWithBasic("/actuator/prometheus", "admin", "demo");
+		HttpResponse<String> union = new WebClient(port).getWithBasic("/actuator/prometheus", "union", "demo");
+		HttpResponse<String> nobody = new WebClient(port).send("GET", "/actuator/prometheus",
+				java.util.Map.of("Accept", "text/plain"), java.net.http.HttpRequest.BodyPublishers.noBody());
+
+		// then
+		assertThat(admin.statusCode()).isEqualTo(200);
+		assertThat(admin.body()).contains("spinout_engine_jobs");
+		assertThat(union.statusCode()).isEqualTo(403);
+		assertThat(nobody.statusCode()).isEqualTo(401);
+		assertThat(nobody.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Spinout\"");
+	}
+
+	@Test
 	void theFirstAdministratorSetUpOfCamundaIsClosed() {
 		WebClient admin = new WebClient(port);
 		admin.signIn("admin", "demo");

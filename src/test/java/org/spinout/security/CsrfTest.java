@@ -43,4 +43,19 @@ class CsrfTest {
 		assertThat(signOut.statusCode()).isEqualTo(302);
 		assertThat(browser.get("/").statusCode()).isEqualTo(302);
 	}
+
+	@Test
+	void aLinkCannotSignAnyoneOut() {
+		// given
+		WebClient browser = new WebClient(port);
+		browser.signIn("manager", "demo");
+
+		// when a link, from this site or another, leads to sign-out
+		HttpResponse<String> link = browser.get("/logout");
+
+		// then it asks, with a form that posts the token, and the person is still signed in
+		assertThat(link.statusCode()).isEqualTo(200);
+		assertThat(link.body()).contains("action=\"/logout\" method=\"post\"").contains("name=\"_csrf\"");
+		assertThat(browser.get("/").statusCode()).as("still signed in").isEqualTo(200);
+	}
 }

@@ -1,4 +1,4 @@
-package org.spinout.model;
+package org.spinout.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.spinout.model.DeploymentPolicy;
+import org.spinout.model.ModelFile;
+import org.spinout.model.ModelProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
@@ -20,12 +23,12 @@ import org.springframework.stereotype.Component;
  * Puts the safety policy inside the engine, so that it holds for every way in: Spinout's
  * designer pages, the REST API (Camunda Modeler), Camunda's web applications and the models
  * deployed at start. A deployer that runs before the engine parses anything refuses a new
- * deployment that breaks the policy; the expression manager keeps expressions to the
- * allowlisted beans when they run.
+ * deployment that breaks the policy; the expression manager keeps expressions, when they run,
+ * to what {@link ExpressionReach} permits.
  */
 @Component
 @Order(1)
-public class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
+class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
 
 	private static final Logger log = LoggerFactory.getLogger(DeploymentPolicyPlugin.class);
 
@@ -48,7 +51,7 @@ public class DeploymentPolicyPlugin extends AbstractProcessEnginePlugin {
 		configuration.setCustomPreDeployers(deployers);
 		if (policy.properties().policy().enabled()) {
 			configuration.setExpressionManager(
-					new GuardedExpressionManager(context, policy.properties().policy().allowedBeans()));
+					new PermittedExpressionManager(context, policy.properties().policy().allowedBeans()));
 		}
 		else {
 			log.warn("The deployment safety policy is off (spinout.models.policy.enabled=false): models may run "
