@@ -19,7 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The engine's duties hold on Spinout's pages and on the REST API alike, and say why: a programme
  * manager who is also a sponsor prepares the outline business case and is then refused its
- * approval, which another sponsor gives; and a sponsor cannot stop the programme.
+ * approval, which another sponsor gives; and a sponsor's gate cannot stop the programme, even when an
+ * administrator, whom the REST API lets complete any task, sends the reject.
  */
 @SpinoutWebTest
 class DutiesOnEverySurfaceTest {
@@ -96,13 +97,20 @@ class DutiesOnEverySurfaceTest {
 	}
 
 	@Test
-	void aSponsorCannotStopTheProgrammeThroughTheRestApi() {
-		HttpResponse<String> rejected = new WebClient(port).postJsonWithBasic("/engine-rest/task/" + approval.getId()
-				+ "/complete", "{\"variables\": {\"decision\": {\"value\": \"reject\"}, \"decisionReason\": "
-				+ "{\"value\": \"Not now\"}}}", "sponsor", "demo");
+	void aSponsorsGateCannotStopTheProgrammeThroughTheRestApi() {
+		// given a reject of the sponsors' approval, sent through the REST API
+		String reject = "{\"variables\": {\"decision\": {\"value\": \"reject\"}, \"decisionReason\": "
+				+ "{\"value\": \"Not now\"}}}";
+		String complete = "/engine-rest/task/" + approval.getId() + "/complete";
 
-		assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(403);
-		assertThat(rejected.body()).contains("only the decision-makers stop a programme");
+		// when a sponsor sends it, and an administrator, whom the API lets complete any task
+		HttpResponse<String> bySponsor = new WebClient(port).postJsonWithBasic(complete, reject, "sponsor", "demo");
+		HttpResponse<String> byAdministrator = new WebClient(port).postJsonWithBasic(complete, reject, "admin", "demo");
+
+		// then the API refuses the sponsor, and the engine refuses the administrator and says why
+		assertThat(bySponsor.statusCode()).as(bySponsor.body()).isEqualTo(403);
+		assertThat(byAdministrator.statusCode()).as(byAdministrator.body()).isEqualTo(403);
+		assertThat(byAdministrator.body()).contains("only the decision-makers stop a programme");
 		assertOpenAndUnclaimed();
 	}
 
