@@ -91,6 +91,7 @@ class DemoProgrammesTest {
 		assertThat(openTasks(argyll)).contains("ConfirmGoLive");
 		assertThat(record.anyVariable(argyll, "governanceRoute")).isEqualTo("scottish-council");
 		assertThat(record.completedBy(argyll, "HoldCallInMeeting")).isEmpty();
+		assertThat(record.anyVariable(argyll, "procurementRegime")).as("Scottish procurement law").isEqualTo("PCSR2015");
 
 		String causeway = reference("Causeway Coast Leisure");
 		assertThat(record.variable(causeway, "programmeStatus")).isEqualTo("stopped");
