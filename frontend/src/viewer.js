@@ -17,6 +17,12 @@ async function show(kind, text) {
     if (table && viewer.getViews().filter((view) => view.type !== 'drd').length === 1) {
       await viewer.open(table);
     }
+    // a wide decision table scrolls in a box of its own, which keyboards must reach too
+    for (const region of container.querySelectorAll('.tjs-table-container')) {
+      region.tabIndex = 0;
+      region.setAttribute('role', 'region');
+      region.setAttribute('aria-label', 'Decision table');
+    }
   } else {
     const { Form } = await import('@bpmn-io/form-js-viewer');
     const form = new Form({ container, properties: { readOnly: true } });

@@ -15,6 +15,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppNode implements AutoCloseable {
 
+	/**
+	 * How long a node may take to answer: a node with demo data seeds it first, and on a machine
+	 * shared with other builds a start takes several times its usual 20 seconds.
+	 */
+	private static final Duration STARTUP = Duration.ofSeconds(300);
+
 	private final Process process;
 
 	private final int port;
@@ -103,7 +109,7 @@ public final class AppNode implements AutoCloseable {
 
 	private void awaitUp() {
 		WebClient client = client();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+		Instant deadline = Instant.now().plus(STARTUP);
 		while (Instant.now().isBefore(deadline)) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("The node stopped while starting; see " + log);
@@ -125,7 +131,7 @@ public final class AppNode implements AutoCloseable {
 			}
 		}
 		close();
-		throw new IllegalStateException("The node did not start within 120 seconds; see " + log);
+		throw new IllegalStateException("The node did not start within " + STARTUP.toSeconds() + " seconds; see " + log);
 	}
 
 	/** A port nothing listens on now, for a node or a test's own server. */

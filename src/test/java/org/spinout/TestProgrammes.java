@@ -107,17 +107,23 @@ public final class TestProgrammes {
 	}
 
 	/**
-	 * Starts a programme through the application's own start form, as a signed-in programme manager
-	 * would, for tests of a running node; returns its reference.
+	 * Starts a programme through the application's own start pages, as a signed-in programme manager
+	 * would: the questions, the check of the answers, the confirmation. For tests of a running node;
+	 * returns its reference.
 	 */
 	public static String startThroughTheForm(WebClient manager, String name) {
-		HttpResponse<String> started = manager.postForm("/programmes/new", "/programmes/new",
+		HttpResponse<String> answered = manager.postForm("/programmes/new", "/programmes/new",
 				"programmeName", name, "parentBody", "Somerset Council", "parentBodyType", "council",
 				"nation", "england-wales", "serviceName", "Libraries", "staffCount", "90", "transferringStaffCount",
 				"80", "targetTransferDate-day", "1", "targetTransferDate-month", "4", "targetTransferDate-year", "2029");
-		assertThat(started.statusCode()).isEqualTo(200);
-		Matcher reference = REFERENCE.matcher(started.body());
-		assertThat(reference.find()).as(started.body()).isTrue();
+		assertThat(answered.headers().firstValue("Location")).as(answered.body()).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/programmes/new/check"));
+		HttpResponse<String> started = manager.postForm("/programmes/new/check", "/programmes/new/check");
+		assertThat(started.headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/programmes/new/started"));
+		String confirmation = manager.get("/programmes/new/started").body();
+		Matcher reference = REFERENCE.matcher(confirmation);
+		assertThat(reference.find()).as(confirmation).isTrue();
 		return reference.group();
 	}
 

@@ -7,12 +7,12 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.spinout.deadline.DueDates;
 import org.spinout.notification.Delivery;
 import org.spinout.notification.NotificationKind;
 import org.spinout.notification.Preferences;
 import org.spinout.notification.SiteAddress;
 import org.spinout.security.SpinoutUser;
+import org.spinout.time.LondonTime;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -100,7 +100,7 @@ class AccountController {
 		model.addAttribute("kinds", List.of(NotificationKind.values()));
 		model.addAttribute("deliveries", List.of(Delivery.values()));
 		model.addAttribute("identityEmail", person == null ? null : person.getEmail());
-		model.addAttribute("calendarCreated", tokens.createdAt(user.id()).map(DueDates::describeMoment).orElse(null));
+		model.addAttribute("calendarCreated", tokens.createdAt(user.id()).map(LondonTime::moment).orElse(null));
 		return VIEW;
 	}
 }

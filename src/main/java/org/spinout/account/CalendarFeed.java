@@ -18,13 +18,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.spinout.deadline.DueDates;
 import org.spinout.deadline.ProgrammeDeadline;
 import org.spinout.deadline.ProgrammeDeadlines;
 import org.spinout.identity.UserNames;
 import org.spinout.notification.SiteAddress;
 import org.spinout.programme.ProgrammeAccess;
 import org.spinout.security.SpinoutUser;
+import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
 
 import net.fortuna.ical4j.model.Calendar;
@@ -77,9 +77,9 @@ class CalendarFeed {
 		Map<String, String> references = references(open);
 		for (Task task : open) {
 			String reference = references.get(task.getProcessInstanceId());
-			calendar.add(event("task-" + task.getId(), DueDates.lastDay(task.getDueDate().toInstant()),
+			calendar.add(event("task-" + task.getId(), LondonTime.dueDay(task.getDueDate().toInstant()),
 					"Due: " + task.getName() + (reference == null ? "" : " (" + reference + ")"),
-					"Due " + DueDates.describe(task.getDueDate().toInstant()) + "."
+					"Due " + LondonTime.due(task.getDueDate().toInstant()) + "."
 							+ (task.getDescription() == null ? "" : "\n\n" + task.getDescription()),
 					site.of("/tasks/" + task.getId()), stamp));
 		}
@@ -88,9 +88,9 @@ class CalendarFeed {
 			for (ProgrammeDeadline deadline : ofProgramme) {
 				boolean breached = deadline.status() == ProgrammeDeadline.Status.BREACHED;
 				calendar.add(event("deadline-" + deadline.programmeId() + "-" + deadline.key().replace(':', '-'),
-						DueDates.lastDay(deadline.due()),
+						LondonTime.dueDay(deadline.due()),
 						(breached ? "Passed: " : "") + deadline.label() + " (" + deadline.programmeReference() + ")",
-						deadline.label() + " ends " + DueDates.describe(deadline.due()) + ". Source: " + deadline.source()
+						deadline.label() + " ends " + LondonTime.due(deadline.due()) + ". Source: " + deadline.source()
 								+ "." + (deadline.programmeName() == null ? "" : "\nProgramme: " + deadline.programmeName()),
 						site.of("/tasks?programme=" + deadline.programmeReference()), stamp));
 			}

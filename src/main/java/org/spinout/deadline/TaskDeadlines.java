@@ -3,6 +3,7 @@ package org.spinout.deadline;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -63,10 +64,16 @@ public class TaskDeadlines {
 		ProcessEngineConfigurationImpl configuration =
 				(ProcessEngineConfigurationImpl) scope.getProcessEngine().getProcessEngineConfiguration();
 		Object due = configuration.getExpressionManager().createExpression(task.getCamundaDueDate()).getValue(scope);
-		if (!(due instanceof Date date)) {
-			throw new IllegalStateException("The camunda:dueDate of '" + task.getId() + "' gave " + due
-					+ " where the timers need a java.util.Date");
+		if (due instanceof Date date) {
+			return date;
 		}
-		return date;
+		if (due instanceof String text) {
+			// As the engine reads a due date written as text (Camunda Modeler's field): an ISO 8601
+			// date and time, or a duration such as P5D from the moment the task starts.
+			return configuration.getBusinessCalendarManager().getBusinessCalendar(DueDateBusinessCalendar.NAME)
+					.resolveDuedate(text);
+		}
+		throw new IllegalStateException("The camunda:dueDate of '" + task.getId() + "' gave " + due
+				+ " where the timers need a date");
 	}
 }

@@ -9,6 +9,7 @@ import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class WorkingDays {
 
 	/** UK statutory deadlines are counted in UK local days. */
-	public static final ZoneId LONDON = ZoneId.of("Europe/London");
+	public static final ZoneId LONDON = LondonTime.ZONE;
 
 	private final HolidayManager holidays;
 

@@ -2,15 +2,12 @@ package org.spinout.designer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +24,7 @@ import org.spinout.model.DeploymentGroups;
 import org.spinout.model.ModelDeployment;
 import org.spinout.model.ModelFile;
 import org.spinout.security.SpinoutUser;
+import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,10 +34,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ModelCatalogue {
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK);
 
 	enum Kind {
 		PROCESS, DECISION, FORM
@@ -197,7 +191,7 @@ class ModelCatalogue {
 	}
 
 	static String when(Date date) {
-		return date == null ? "" : WHEN.format(date.toInstant().atZone(LONDON)).replace("AM", "am").replace("PM", "pm");
+		return date == null ? "" : LondonTime.moment(date);
 	}
 
 	private static String name(ProcessDefinition definition) {

@@ -4,11 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +25,7 @@ import org.spinout.programme.ProgrammeStarter;
 import org.spinout.security.ActingUser;
 import org.spinout.security.SpinoutUser;
 import org.spinout.task.TaskAccess;
+import org.spinout.time.LondonTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +40,6 @@ import org.springframework.stereotype.Component;
 public class Documents {
 
 	private static final Pattern UPLOADED_BY = Pattern.compile("Uploaded by (\\S+) \\((\\d+) bytes\\)");
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK)
-			.withZone(ZoneId.of("Europe/London"));
 
 	private static final String ANY_CONTENT = "application/octet-stream";
 
@@ -148,6 +143,19 @@ public class Documents {
 		}
 	}
 
+	/**
+	 * Adds a document to a running programme as the user, with the checks of an upload from the
+	 * pages: who may see the programme, and the type of the file. False, with nothing added, when
+	 * the user may not see the programme or it has ended.
+	 *
+	 * @throws RefusedDocument when the file is not of an accepted type
+	 */
+	public boolean addToProgramme(SpinoutUser user, String reference, String fileName, byte[] content) {
+		Optional<ProgrammePlace> programme = programme(user, reference).filter(found -> !found.ended());
+		programme.ifPresent(found -> add(found.place(), user, fileName, content));
+		return programme.isPresent();
+	}
+
 	static String programmeEndedMessage() {
 		return "This programme has ended, so no more documents can be added to it";
 	}
@@ -177,7 +185,7 @@ public class Documents {
 		Uploaded upload = Uploaded.of(attachment.getDescription());
 		return new DocumentRow(attachment.getId(), attachment.getName(),
 				upload.userId() == null ? "Not recorded" : names.getOrDefault(upload.userId(), upload.userId()),
-				attachment.getCreateTime(), WHEN.format(attachment.getCreateTime().toInstant()),
+				attachment.getCreateTime(), LondonTime.moment(attachment.getCreateTime()),
 				upload.size() == null ? "" : DocumentTypes.sizeText(upload.size()),
 				"/documents/" + attachment.getId());
 	}

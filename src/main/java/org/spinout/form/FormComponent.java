@@ -57,6 +57,24 @@ public final class FormComponent {
 		this.disallowPassedDates = builder.disallowPassedDates;
 	}
 
+	/** A copy with other text: the same component, its blocks changed. */
+	private FormComponent(FormComponent other, List<TextBlock> text) {
+		this.type = other.type;
+		this.key = other.key;
+		this.label = other.label;
+		this.hint = other.hint;
+		this.rules = other.rules;
+		this.options = other.options;
+		this.decimalDigits = other.decimalDigits;
+		this.defaultValue = other.defaultValue;
+		this.hideWhen = other.hideWhen;
+		this.alwaysReadonly = other.alwaysReadonly;
+		this.readonlyWhen = other.readonlyWhen;
+		this.text = List.copyOf(text);
+		this.accept = other.accept;
+		this.disallowPassedDates = other.disallowPassedDates;
+	}
+
 	public ComponentType type() {
 		return type;
 	}
@@ -104,6 +122,11 @@ public final class FormComponent {
 
 	List<TextBlock> text() {
 		return text;
+	}
+
+	/** This text without its first block. */
+	FormComponent withoutFirstBlock() {
+		return new FormComponent(this, text.subList(1, text.size()));
 	}
 
 	Object defaultValue() {

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A Camunda Form (form-js JSON) that Spinout shows on the server with GOV.UK Frontend and
@@ -105,6 +107,50 @@ public final class FormSchema {
 
 	public boolean isEmpty() {
 		return components.isEmpty();
+	}
+
+	/**
+	 * The heading the form opens with ("# Start a spin-out programme"), which a page shows as its
+	 * own h1 rather than below one that says nearly the same; empty when the form opens otherwise.
+	 */
+	public Optional<String> title() {
+		return openingHeading().map(heading -> heading.items().get(0).stream().map(TextBlock.Run::text)
+				.collect(Collectors.joining()));
+	}
+
+	/** This form without the heading it opens with, for the page that shows it as its title. */
+	public FormSchema withoutTitle() {
+		if (openingHeading().isEmpty()) {
+			return this;
+		}
+		List<FormComponent> rest = new ArrayList<>(components);
+		FormComponent opening = rest.remove(0);
+		if (opening.text().size() > 1) {
+			rest.add(0, opening.withoutFirstBlock());
+		}
+		return new FormSchema(id, rest, variables, clock);
+	}
+
+	private Optional<TextBlock> openingHeading() {
+		if (components.isEmpty() || components.get(0).type() != ComponentType.TEXT
+				|| components.get(0).text().isEmpty()) {
+			return Optional.empty();
+		}
+		TextBlock first = components.get(0).text().get(0);
+		return first.kind() == TextBlock.Kind.HEADING_L ? Optional.of(first) : Optional.empty();
+	}
+
+	/**
+	 * A valid submission's answers as a check-your-answers page lists them: each field that was
+	 * asked, in form order, with its answer in words (an option's label, a date as a day).
+	 */
+	public List<FieldView> answers(FormSubmission submission) {
+		Map<String, Object> values = submission.values();
+		return answerable().stream()
+				.filter(field -> field.type() != ComponentType.FILE && values.containsKey(field.key()))
+				.map(field -> new FieldView(field, List.of(), null, VariableValues.display(field, values.get(field.key())),
+						List.of()))
+				.toList();
 	}
 
 	/** Whether the page's form must be sent as multipart/form-data. */

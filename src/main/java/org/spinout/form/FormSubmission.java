@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A form's answers as submitted, checked against its schema: either valid, with the typed values
@@ -43,6 +44,15 @@ public final class FormSubmission {
 			throw new IllegalStateException("The submission has errors in " + errors.keySet() + "; show them instead");
 		}
 		return values;
+	}
+
+	/**
+	 * The value of one field that passed its own rules, even while other fields have errors, for a
+	 * rule between fields that is checked in the same round; empty for a field with an error, not
+	 * asked, or left empty.
+	 */
+	public Optional<Object> checkedValue(String key) {
+		return Optional.ofNullable(values.get(key));
 	}
 
 	/**

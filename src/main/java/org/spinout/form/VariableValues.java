@@ -3,13 +3,13 @@ package org.spinout.form;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
+
+import org.spinout.time.LondonTime;
 
 /**
  * Turns a process variable into what a field shows: the entries of an input (a date's day,
@@ -20,9 +20,7 @@ import java.util.Locale;
 final class VariableValues {
 
 	/** Dates are days in the UK, stored as midnight in London. */
-	static final ZoneId UK = ZoneId.of("Europe/London");
-
-	private static final DateTimeFormatter GOV_UK_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+	static final ZoneId UK = LondonTime.ZONE;
 
 	private VariableValues() {
 	}
@@ -61,7 +59,7 @@ final class VariableValues {
 		case RADIO, SELECT -> List.of(optionLabel(field, String.valueOf(value)));
 		case DATE -> {
 			LocalDate date = date(value);
-			yield List.of(date == null ? String.valueOf(value) : GOV_UK_DATE.format(date));
+			yield List.of(date == null ? String.valueOf(value) : LondonTime.date(date));
 		}
 		case TEXT_AREA -> Arrays.asList(String.valueOf(value).replace("\r\n", "\n").split("\n", -1));
 		default -> List.of(text(value));
@@ -80,7 +78,7 @@ final class VariableValues {
 			return Wording.number(new BigDecimal(plainNumber(value)));
 		}
 		LocalDate date = value instanceof String ? null : date(value);
-		return date != null ? GOV_UK_DATE.format(date) : String.valueOf(value);
+		return date != null ? LondonTime.date(date) : String.valueOf(value);
 	}
 
 	static LocalDate date(Object value) {

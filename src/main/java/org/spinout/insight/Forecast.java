@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.spinout.deadline.DueDates;
+import org.spinout.time.LondonTime;
 
 /**
  * A programme's predicted go-live: the day its main process is expected to end, worked out on
@@ -33,7 +33,7 @@ public record Forecast(LocalDate goLive, LocalDate asOf, List<Step> steps) {
 	public record Step(String phase, String activityId, String name, Instant finish, Basis basis, long completed) {
 
 		public LocalDate finishDay() {
-			return DueDates.lastDay(finish);
+			return LondonTime.dueDay(finish);
 		}
 	}
 

@@ -23,9 +23,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.spinout.deadline.DueDates;
 import org.spinout.deadline.StatutoryClocks;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.time.LondonTime;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -124,7 +124,7 @@ public class Forecasts {
 		Walk walk = new Walk(context, variables, byInstance);
 		Instant end = walk.instance(root, null);
 		walk.steps.sort(Comparator.comparing(Forecast.Step::finish));
-		return new Forecast(DueDates.lastDay(end), WorkingDays.toLocalDate(Date.from(context.now())), List.copyOf(walk.steps));
+		return new Forecast(LondonTime.dueDay(end), WorkingDays.toLocalDate(Date.from(context.now())), List.copyOf(walk.steps));
 	}
 
 	/**

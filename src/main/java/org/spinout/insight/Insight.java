@@ -22,14 +22,16 @@ import org.springframework.stereotype.Component;
 /**
  * The numbers of the insight page: how long each kind of task has taken (the median across completed
  * work, beside what its model plans), and how long each programme's phases took, or have taken so
- * far, beside what their models plan from the day each began.
+ * far, beside what their models plan from the day each began. Every figure is in whole calendar
+ * days, so that the two sides of a comparison are in the same unit: a plan in working days counts
+ * as five of them to a week.
  */
 @Component
 class Insight {
 
 	static final int PAGE_SIZE = 10;
 
-	private static final double MINUTES_A_DAY = 24 * 60;
+	private static final long MINUTES_A_DAY = 24 * 60;
 
 	private final StepDurations durations;
 
@@ -51,10 +53,28 @@ class Insight {
 	}
 
 	/** One kind of task, as every programme has it. {@code plannedWorkingDays} is null where the model sets a date. */
-	record TaskType(String phase, String name, double medianDays, long completed, Integer plannedWorkingDays) {
+	record TaskType(String phase, String name, long medianDays, long completed, Integer plannedWorkingDays) {
+
+		/** The plan in calendar days, to compare with the median; null where the model sets a date. */
+		public Long plannedDays() {
+			return plannedWorkingDays == null ? null : calendarDays(plannedWorkingDays);
+		}
 	}
 
-	record PhaseDuration(String phase, double actualDays, boolean finished, double plannedDays) {
+	/** A phase's days so far, or in all once it has {@code finished}, beside the days its model plans. */
+	record PhaseDuration(String phase, long actualDays, boolean finished, long plannedDays) {
+
+		/** How it stands against its plan, in words: over or under, or for a running phase what is left. */
+		public String againstPlan() {
+			long difference = actualDays - plannedDays;
+			if (difference > 0) {
+				return days(difference) + " over" + (finished ? "" : " so far");
+			}
+			if (!finished) {
+				return days(-difference) + " left in the plan";
+			}
+			return difference == 0 ? "On plan" : days(-difference) + " under";
+		}
 	}
 
 	record ProgrammeDurations(String reference, String name, List<PhaseDuration> phases) {
@@ -72,10 +92,11 @@ class Insight {
 		Map<String, ProcessDefinition> latest = models.latest();
 		List<ProgrammePhases.Phase> journey = phases.of(latest);
 		List<TaskType> types = new ArrayList<>();
-		for (StepDurations.Step step : durations.all().values()) {
-			if (!step.isUserTask()) {
-				continue;
-			}
+		// sorted by the exact medians: whole days would tie every task done within a day
+		for (StepDurations.Step step : durations.all().values().stream().filter(StepDurations.Step::isUserTask)
+				.sorted(Comparator.comparing(StepDurations.Step::median).reversed()
+						.thenComparing(StepDurations.Step::name))
+				.toList()) {
 			Integer planned = null;
 			ProcessDefinition definition = latest.get(step.processKey());
 			if (definition != null) {
@@ -86,7 +107,6 @@ class Insight {
 			types.add(new TaskType(ProgrammePhases.name(journey, step.processKey()), step.name(), days(step.median()),
 					step.completed(), planned));
 		}
-		types.sort(Comparator.comparingDouble(TaskType::medianDays).reversed().thenComparing(TaskType::name));
 		return types;
 	}
 
@@ -150,8 +170,18 @@ class Insight {
 		return values;
 	}
 
-	/** Days to one decimal place. */
-	static double days(Duration duration) {
-		return Math.round(duration.toMinutes() / MINUTES_A_DAY * 10) / 10.0;
+	/** Whole days, to the nearest. */
+	static long days(Duration duration) {
+		return Math.round((double) duration.toMinutes() / MINUTES_A_DAY);
+	}
+
+	/** The calendar days that working days span, five of them to a week. */
+	static long calendarDays(int workingDays) {
+		return Math.round(workingDays * 7 / 5.0);
+	}
+
+	/** "1 day", "12 days". */
+	static String days(long count) {
+		return count == 1 ? "1 day" : count + " days";
 	}
 }

@@ -46,7 +46,7 @@ class InsightController {
 	record Chart(List<String> labels, List<Series> datasets, boolean horizontal, String axis) {
 	}
 
-	record Series(String label, List<Double> data) {
+	record Series(String label, List<? extends Number> data) {
 	}
 
 	record ProgrammeChart(Insight.ProgrammeDurations programme, String chart) {
@@ -70,7 +70,8 @@ class InsightController {
 		model.addAttribute("taskTypes", types);
 		model.addAttribute("taskChart", write(new Chart(
 				charted.stream().map(type -> type.name() + " (" + type.phase() + ")").toList(),
-				List.of(new Series("Median days", charted.stream().map(Insight.TaskType::medianDays).toList())), true,
+				List.of(new Series("Median days", charted.stream().map(Insight.TaskType::medianDays).toList()),
+						new Series("Planned days", charted.stream().map(Insight.TaskType::plannedDays).toList())), true,
 				"Days")));
 		model.addAttribute("programmes", programmes.programmes().stream()
 				.map(durations -> new ProgrammeChart(durations, write(new Chart(

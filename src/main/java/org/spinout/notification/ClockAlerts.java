@@ -15,10 +15,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spinout.deadline.DueDates;
 import org.spinout.deadline.ProgrammeDeadline;
 import org.spinout.deadline.ProgrammeDeadlines;
 import org.spinout.programme.ProgrammeStarter;
+import org.spinout.time.LondonTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -119,7 +119,7 @@ class ClockAlerts {
 		String programme = deadline.programmeReference() == null ? "" : " (" + deadline.programmeReference() + ")";
 		NotificationKind kind = alert == Alert.BREACH ? NotificationKind.CLOCK_BREACH : NotificationKind.CLOCK_WARNING;
 		String subject = alert == Alert.BREACH ? "Deadline passed: " + deadline.label() + programme
-				: deadline.label() + " ends " + DueDates.describe(deadline.due()) + programme;
+				: deadline.label() + " ends " + LondonTime.due(deadline.due()) + programme;
 		String detail = deadline.label() + ": " + deadline.source() + ".";
 		String link = deadline.programmeReference() == null ? "/tasks" : "/tasks?programme=" + deadline.programmeReference();
 		List<NewNotification> notifications = new ArrayList<>();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.spinout.deadline.DueDates;
+import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -69,7 +69,7 @@ class MailComposer {
 		String what = mail.taskName() != null ? mail.taskName() : mail.subject();
 		Instant due = mail.due();
 		return new Item(mail.kind(), mail.subject(), what, mail.programmeReference(), mail.programmeName(),
-				due == null ? null : DueDates.describe(due), mail.detail(),
+				due == null ? null : LondonTime.due(due), mail.detail(),
 				mail.link() == null ? site.of("/notifications") : site.of(mail.link()));
 	}
 

@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.spinout.deadline.DueDates;
 import org.spinout.identity.Role;
+import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,7 +88,7 @@ class TaskNotifier implements TaskListener, TaskNotifications {
 
 	private static String subject(NotificationKind kind, DelegateTask task, String reference) {
 		String what = task.getName() + (reference == null ? "" : " (" + reference + ")");
-		String due = task.getDueDate() == null ? "" : " " + DueDates.describe(task.getDueDate().toInstant());
+		String due = task.getDueDate() == null ? "" : " " + LondonTime.due(task.getDueDate().toInstant());
 		return switch (kind) {
 			case TASK_ASSIGNED -> "Assigned to you: " + what;
 			case TASK_AVAILABLE -> "New task for your team: " + what;

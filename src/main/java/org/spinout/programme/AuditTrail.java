@@ -55,11 +55,6 @@ class AuditTrail {
 	 * start before the comments, the comments before the completion, the end last.
 	 */
 	record Entry(Instant time, String who, String phase, String what, String detail, int order) {
-
-		/** The time in the UK, as the page shows it. */
-		public java.time.LocalDateTime ukTime() {
-			return java.time.LocalDateTime.ofInstant(time, org.spinout.deadline.WorkingDays.LONDON);
-		}
 	}
 
 	List<Entry> of(String reference, List<HistoricProcessInstance> instances, List<ProgrammePhases.Phase> phases,

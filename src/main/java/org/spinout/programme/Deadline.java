@@ -3,7 +3,7 @@ package org.spinout.programme;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.spinout.deadline.DueDates;
+import org.spinout.time.LondonTime;
 
 /**
  * Something a programme must meet, or wait for, by a time: an open task's due date, or a statutory
@@ -35,6 +35,6 @@ public record Deadline(Kind kind, String label, Instant due, String source, bool
 
 	/** The last day on which it can be met: one due at midnight belongs to the day that ends then. */
 	public LocalDate day() {
-		return DueDates.lastDay(due);
+		return LondonTime.dueDay(due);
 	}
 }

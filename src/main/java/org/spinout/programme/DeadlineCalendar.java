@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 
-import org.spinout.deadline.DueDates;
 import org.spinout.notification.SiteAddress;
+import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -86,7 +86,7 @@ class DeadlineCalendar {
 	}
 
 	private static String description(Deadline deadline) {
-		String when = " " + (deadline.isWaitingPeriod() ? "Ends " : "Due ") + DueDates.describe(deadline.due()) + ".";
+		String when = " " + (deadline.isWaitingPeriod() ? "Ends " : "Due ") + LondonTime.due(deadline.due()) + ".";
 		if (deadline.isClock()) {
 			return deadline.label() + "." + when + " Source: " + deadline.source() + ".";
 		}

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.spinout.time.LondonTime;
 
 /**
  * The portfolio as CSV, one row per programme with the columns of the page. Dates are ISO
@@ -61,6 +62,6 @@ final class PortfolioCsv {
 	}
 
 	private static String date(LocalDate day) {
-		return day == null ? "" : day.toString();
+		return day == null ? "" : LondonTime.iso(day);
 	}
 }

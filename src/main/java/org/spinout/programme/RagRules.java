@@ -2,13 +2,12 @@ package org.spinout.programme;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 
 import org.spinout.deadline.WorkingDays;
+import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RagRules {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
 	private final RagProperties properties;
 
@@ -45,7 +43,7 @@ public class RagRules {
 		List<String> amber = new ArrayList<>();
 		Instant soon = workingDays.add(Date.from(now), properties.amberDeadlineWorkingDays(), nation).toInstant();
 		for (Deadline deadline : deadlines) {
-			String due = " (due " + DAY.format(deadline.day()) + ")";
+			String due = " (due " + LondonTime.date(deadline.day()) + ")";
 			if (deadline.isClock()) {
 				if (deadline.breached()) {
 					red.add("Statutory deadline passed: " + deadline.label() + due);

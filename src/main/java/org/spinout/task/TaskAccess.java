@@ -43,10 +43,13 @@ public class TaskAccess {
 			}
 			throw failure;
 		}
-		boolean assignee = user.id().equals(task.getAssignee());
-		boolean candidate = groups.stream().anyMatch(user::isMemberOf);
-		boolean manager = user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId());
-		return Optional.of(new Permissions(task, groups, assignee, candidate, manager));
+		return Optional.of(permissions(user, task, groups));
+	}
+
+	/** What the user may do with a task offered to the given candidate groups. */
+	static Permissions permissions(SpinoutUser user, Task task, List<String> candidateGroups) {
+		return new Permissions(task, candidateGroups, user.id().equals(task.getAssignee()),
+				candidateGroups.stream().anyMatch(user::isMemberOf), user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId()));
 	}
 
 	List<String> candidateGroups(String taskId) {

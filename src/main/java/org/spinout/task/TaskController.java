@@ -1,10 +1,15 @@
 package org.spinout.task;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.document.Documents;
 import org.spinout.form.FormSchema;
@@ -43,6 +48,12 @@ class TaskController {
 
 	static final String COMPLETED_VIEW = "task/completed";
 
+	/** A list holds this many rows or fewer with its filters folded away. */
+	static final int SHORT_LIST = 10;
+
+	/** Where a claim or an assignment from a list goes back to: one of the task lists, with its query. */
+	private static final Pattern LIST_ADDRESS = Pattern.compile("/tasks(/available|/all)?(\\?[A-Za-z0-9=&%+._~-]*)?");
+
 	private static final Map<TaskListQuery.View, String> VIEW_PATHS = Map.of(TaskListQuery.View.MINE, "/tasks",
 			TaskListQuery.View.AVAILABLE, "/tasks/available", TaskListQuery.View.ALL, "/tasks/all");
 
@@ -60,9 +71,12 @@ class TaskController {
 
 	private final Documents documents;
 
+	private final TaskCandidates candidates;
+
 	TaskController(TaskLists lists, TaskAccess access, TaskPage page, TaskCompletion completion, Forms forms,
-			ProgrammeAccess programmes, Documents documents) {
+			ProgrammeAccess programmes, Documents documents, TaskCandidates candidates) {
 		this.documents = documents;
+		this.candidates = candidates;
 		this.lists = lists;
 		this.access = access;
 		this.page = page;
@@ -72,29 +86,31 @@ class TaskController {
 	}
 
 	@GetMapping("/tasks")
-	String mine(@AuthenticationPrincipal SpinoutUser user, @RequestParam Map<String, String> params, Model model) {
-		return list(user, TaskListQuery.View.MINE, params, model);
+	String mine(@AuthenticationPrincipal SpinoutUser user, @RequestParam Map<String, String> params,
+			HttpServletRequest request, Model model) {
+		return list(user, TaskListQuery.View.MINE, params, request, model);
 	}
 
 	@GetMapping("/tasks/available")
 	String available(@AuthenticationPrincipal SpinoutUser user, @RequestParam Map<String, String> params,
-			Model model) {
-		return list(user, TaskListQuery.View.AVAILABLE, params, model);
+			HttpServletRequest request, Model model) {
+		return list(user, TaskListQuery.View.AVAILABLE, params, request, model);
 	}
 
 	@GetMapping("/tasks/all")
-	String all(@AuthenticationPrincipal SpinoutUser user, @RequestParam Map<String, String> params, Model model) {
+	String all(@AuthenticationPrincipal SpinoutUser user, @RequestParam Map<String, String> params,
+			HttpServletRequest request, Model model) {
 		if (!user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId())) {
 			throw new Forbidden();
 		}
-		return list(user, TaskListQuery.View.ALL, params, model);
+		return list(user, TaskListQuery.View.ALL, params, request, model);
 	}
 
-	private String list(SpinoutUser user, TaskListQuery.View view, Map<String, String> params, Model model) {
+	private String list(SpinoutUser user, TaskListQuery.View view, Map<String, String> params,
+			HttpServletRequest request, Model model) {
 		TaskListQuery query;
 		try {
-			query = TaskListQuery.of(view, params.get("programme"), params.get("phase"), params.get("overdue"),
-					params.get("q"), params.get("sort"), params.get("page"));
+			query = TaskListQuery.of(view, params);
 		}
 		catch (IllegalArgumentException e) {
 			throw new BadRequest(e.getMessage());
@@ -103,21 +119,49 @@ class TaskController {
 		if (query.phase() != null && !phases.containsKey(query.phase())) {
 			throw new BadRequest("There is no phase called " + query.phase());
 		}
+		Map<String, String> groups = groupsToFilterBy(user, view);
+		if (query.group() != null && !groups.containsKey(query.group())) {
+			throw new BadRequest("Choose one of the groups in the list");
+		}
 		TaskLists.Page result = lists.page(user, query);
+		String path = VIEW_PATHS.get(view);
 		model.addAttribute("result", result);
-		model.addAttribute("pagination", Pagination.openEnded(VIEW_PATHS.get(view), params, query.page(), result.more()));
-		model.addAttribute("viewPath", VIEW_PATHS.get(view));
+		model.addAttribute("pagination", Pagination.openEnded(path, params, query.page(), result.more()));
+		model.addAttribute("viewPath", path);
+		model.addAttribute("listUrl", request.getQueryString() == null ? request.getRequestURI()
+				: request.getRequestURI() + "?" + request.getQueryString());
 		model.addAttribute("phases", phases);
+		model.addAttribute("groups", groups);
+		model.addAttribute("people", view == TaskListQuery.View.ALL ? candidates.everyone() : List.of());
 		model.addAttribute("query", query);
+		// a short list needs no filters in the way; a long or filtered one keeps them open
+		model.addAttribute("filtersOpen", query.isFiltered() || result.more() || result.rows().size() > SHORT_LIST);
+		model.addAttribute("empty", result.rows().isEmpty() ? EmptyList.of(query, lists.counts(user)) : null);
 		model.addAttribute("isManager", user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId()));
 		return LIST_VIEW;
+	}
+
+	/**
+	 * The groups a list can be narrowed to, by id with their names: the person's own for the
+	 * tasks available to them, every role for a programme manager's list of all tasks.
+	 */
+	private static Map<String, String> groupsToFilterBy(SpinoutUser user, TaskListQuery.View view) {
+		Map<String, String> groups = new LinkedHashMap<>();
+		if (view == TaskListQuery.View.ALL) {
+			Arrays.stream(Role.values()).forEach(role -> groups.put(role.groupId(), role.displayName()));
+		}
+		else {
+			user.groups().forEach(group -> groups.put(group,
+					Role.ofGroupId(group).map(Role::displayName).orElse(group)));
+		}
+		return groups;
 	}
 
 	@GetMapping("/tasks/{taskId}")
 	String task(@AuthenticationPrincipal SpinoutUser user, @PathVariable String taskId, Model model) {
 		TaskAccess.Permissions permissions = access.of(user, taskId).orElse(null);
 		if (permissions == null) {
-			return completed(user, taskId, model);
+			return completed(user, taskId, false, model);
 		}
 		if (!permissions.canSee()) {
 			throw new Forbidden();
@@ -126,9 +170,10 @@ class TaskController {
 		return show(permissions, schema, null, model);
 	}
 
+	/** Claims the task, from its page or from a row of a list ({@code returnTo}), and goes back there. */
 	@PostMapping("/tasks/{taskId}/claim")
-	String claim(@AuthenticationPrincipal SpinoutUser user, @PathVariable String taskId, Model model,
-			RedirectAttributes redirect) {
+	String claim(@AuthenticationPrincipal SpinoutUser user, @PathVariable String taskId,
+			@RequestParam(name = "returnTo", required = false) String returnTo, RedirectAttributes redirect) {
 		TaskAccess.Permissions permissions = open(user, taskId);
 		if (!permissions.canClaim()) {
 			throw new Forbidden();
@@ -137,11 +182,11 @@ class TaskController {
 			completion.claim(taskId, user);
 		}
 		catch (TaskAlreadyClaimedException e) {
-			redirect.addFlashAttribute("problem", "Someone else has just claimed this task.");
-			return "redirect:/tasks/" + taskId;
+			redirect.addFlashAttribute("problem", "Someone else has just claimed ‘" + permissions.task().getName() + "’.");
+			return back(returnTo, taskId);
 		}
-		redirect.addFlashAttribute("success", "You have claimed this task.");
-		return "redirect:/tasks/" + taskId;
+		redirect.addFlashAttribute("success", "You have claimed ‘" + permissions.task().getName() + "’.");
+		return back(returnTo, taskId);
 	}
 
 	@PostMapping("/tasks/{taskId}/unclaim")
@@ -156,24 +201,44 @@ class TaskController {
 		return "redirect:/tasks/" + taskId;
 	}
 
+	/**
+	 * Assigns the task to a member of its groups, from its page or from a row of a list
+	 * ({@code returnTo}). Someone who gives their task to another no longer sees it, so they go
+	 * back to their list rather than to the task.
+	 */
 	@PostMapping("/tasks/{taskId}/assign")
 	String assign(@AuthenticationPrincipal SpinoutUser user, @PathVariable String taskId,
-			@RequestParam(name = "assignee", required = false) String assignee, RedirectAttributes redirect) {
+			@RequestParam(name = "assignee", required = false) String assignee,
+			@RequestParam(name = "returnTo", required = false) String returnTo, RedirectAttributes redirect) {
 		TaskAccess.Permissions permissions = open(user, taskId);
 		if (!permissions.canAssign()) {
 			throw new Forbidden();
 		}
+		String name = permissions.task().getName();
 		if (assignee == null || assignee.isBlank()) {
-			throw new BadRequest("Choose the person to assign the task to");
+			redirect.addFlashAttribute("problem", "Choose the person to assign ‘" + name + "’ to.");
+			return back(returnTo, taskId);
 		}
-		boolean member = page.members(permissions.candidateGroups()).stream()
+		boolean member = candidates.members(permissions.candidateGroups()).stream()
 				.anyMatch(person -> person.id().equals(assignee));
 		if (!member) {
 			throw new BadRequest("A task can only be assigned to a member of its groups");
 		}
 		completion.assign(taskId, assignee, user);
-		redirect.addFlashAttribute("success", "The task is now assigned to " + page.name(assignee) + ".");
-		return assignee.equals(user.id()) || permissions.isManager() ? "redirect:/tasks/" + taskId : "redirect:/tasks";
+		redirect.addFlashAttribute("success", "‘" + name + "’ is now assigned to " + page.name(assignee) + ".");
+		if (isList(returnTo) || assignee.equals(user.id()) || permissions.isManager()) {
+			return back(returnTo, taskId);
+		}
+		return "redirect:/tasks";
+	}
+
+	/** Back to the list the action came from, when it is one of the task lists; else to the task. */
+	private static String back(String returnTo, String taskId) {
+		return "redirect:" + (isList(returnTo) ? returnTo : "/tasks/" + taskId);
+	}
+
+	private static boolean isList(String returnTo) {
+		return returnTo != null && LIST_ADDRESS.matcher(returnTo).matches();
 	}
 
 	@PostMapping("/tasks/{taskId}/complete")
@@ -182,7 +247,7 @@ class TaskController {
 		TaskAccess.Permissions permissions = access.of(user, taskId).orElse(null);
 		if (permissions == null) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			return completed(user, taskId, model);
+			return completed(user, taskId, true, model);
 		}
 		if (!permissions.canComplete()) {
 			throw new Forbidden();
@@ -195,19 +260,14 @@ class TaskController {
 			return completedMeanwhile(user, taskId, response, model, e);
 		}
 		FormSubmission submission = schema.validate(request.getParameterMap());
-		String comment = null;
-		if (submission.isValid()) {
-			Decision decision = Decision.of(submission.values().get(Decision.FIELD)).orElse(null);
-			if (decision != null) {
-				Object reasons = submission.values().get(Decision.REASON_FIELD);
-				if (decision.needsReasons() && (reasons == null || reasons.toString().isBlank())) {
-					submission = submission.withError(Decision.REASON_FIELD, "Enter the reasons for your decision");
-				}
-				else {
-					comment = decision.comment(reasons == null ? null : reasons.toString());
-				}
-			}
+		// checked with the form's own rules, so that every error comes in one round
+		Decision decision = submission.checkedValue(Decision.FIELD).flatMap(Decision::of).orElse(null);
+		Object reasons = submission.checkedValue(Decision.REASON_FIELD).orElse(null);
+		if (decision != null && decision.needsReasons() && (reasons == null || reasons.toString().isBlank())
+				&& !submission.errors().containsKey(Decision.REASON_FIELD)) {
+			submission = submission.withError(Decision.REASON_FIELD, "Enter the reasons for your decision");
 		}
+		String comment = decision == null ? null : decision.comment(reasons == null ? null : reasons.toString());
 		if (!submission.isValid()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return show(permissions, schema, submission, model);
@@ -217,7 +277,7 @@ class TaskController {
 		}
 		catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			return completed(user, taskId, model);
+			return completed(user, taskId, true, model);
 		}
 		catch (RuntimeException e) {
 			return completedMeanwhile(user, taskId, response, model, e);
@@ -238,7 +298,7 @@ class TaskController {
 			throw failure;
 		}
 		response.setStatus(HttpStatus.CONFLICT.value());
-		return completed(user, taskId, model);
+		return completed(user, taskId, true, model);
 	}
 
 	private TaskAccess.Permissions open(SpinoutUser user, String taskId) {
@@ -252,30 +312,40 @@ class TaskController {
 	private String show(TaskAccess.Permissions permissions, FormSchema schema, FormSubmission submission,
 			Model model) {
 		Task task = permissions.task();
-		String reference = page.programmeReference(task);
+		TaskPage.Programme programme = page.programme(task);
+		String reference = programme.reference();
 		model.addAttribute("task", task);
 		model.addAttribute("permissions", permissions);
 		model.addAttribute("reference", reference);
+		model.addAttribute("programmeName", programme.name());
 		model.addAttribute("phase", page.phase(task));
-		model.addAttribute("facts", page.facts(task));
+		model.addAttribute("facts", programme.facts());
+		model.addAttribute("dueStatus", DueStatus.of(task.getDueDate(), ClockUtil.getCurrentTime()));
 		model.addAttribute("record", page.record(reference));
 		model.addAttribute("assignee", page.name(task.getAssignee()));
-		model.addAttribute("members", permissions.canAssign() ? page.members(permissions.candidateGroups()) : null);
+		model.addAttribute("members", permissions.canAssign() ? candidates.members(permissions.candidateGroups()) : null);
 		model.addAttribute("schema", schema);
 		model.addAttribute("submission", submission);
 		model.addAllAttributes(documents.forTaskPage(task.getId(), reference));
 		return TASK_VIEW;
 	}
 
-	/** A task that is no longer open: who completed it and when, for those who may see its programme. */
-	private String completed(SpinoutUser user, String taskId, Model model) {
+	/**
+	 * A task that is no longer open: who completed it and when, for those who may see its programme.
+	 * Someone who only followed a link to it ({@code answered} false) is told no more than that;
+	 * someone whose answer came too late is told it was not recorded.
+	 */
+	private String completed(SpinoutUser user, String taskId, boolean answered, Model model) {
 		HistoricTaskInstance finished = page.finished(taskId);
-		if (finished == null || !programmes.canSee(user, finished.getProcessInstanceId() == null ? null
-				: page.referenceOf(finished))) {
+		String reference = finished == null || finished.getProcessInstanceId() == null ? null
+				: page.referenceOf(finished);
+		if (finished == null || !programmes.canSee(user, reference)) {
 			throw new NotFound();
 		}
 		model.addAttribute("finished", finished);
 		model.addAttribute("completedBy", page.name(finished.getAssignee()));
+		model.addAttribute("answered", answered);
+		model.addAttribute("reference", reference);
 		return COMPLETED_VIEW;
 	}
 }

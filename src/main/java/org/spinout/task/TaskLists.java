@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -19,15 +20,17 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.spinout.identity.UserNames;
+import org.spinout.programme.ProgrammePhases;
 import org.spinout.security.SpinoutUser;
 import org.springframework.stereotype.Component;
 
 /**
- * The task lists: one page of open tasks with what each row shows. The database work is the
- * same for every page whatever the number of programmes: one query for the page, and one each
- * for the page's programme names and assignees. The page is read one row long, to know
- * whether another follows, rather than counted: a count would read every task the person may
- * take, as many as there are programmes.
+ * The task lists: one page of open tasks with what each row shows and what the person may do
+ * from it. The database work is the same for every page whatever the number of programmes: one
+ * query for the page, and one each for the page's programme names, assignees and candidate
+ * groups, and one for the members of each of those groups. The page is read one row long, to
+ * know whether another follows, rather than counted: a count would read every task the person
+ * may take, as many as there are programmes.
  */
 @Component
 public class TaskLists {
@@ -44,11 +47,18 @@ public class TaskLists {
 
 	private final IdentityService identity;
 
-	TaskLists(TaskService tasks, RuntimeService runtime, RepositoryService repository, IdentityService identity) {
+	private final TaskCandidates candidates;
+
+	private final ProgrammePhases journey;
+
+	TaskLists(TaskService tasks, RuntimeService runtime, RepositoryService repository, IdentityService identity,
+			TaskCandidates candidates, ProgrammePhases journey) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.repository = repository;
 		this.identity = identity;
+		this.candidates = candidates;
+		this.journey = journey;
 	}
 
 	/** One page of a list, and whether more pages follow it. */
@@ -72,7 +82,7 @@ public class TaskLists {
 	Page page(SpinoutUser user, TaskListQuery request) {
 		List<Task> found = query(user, request).listPage(request.firstResult(), TaskListQuery.PAGE_SIZE + 1);
 		boolean more = found.size() > TaskListQuery.PAGE_SIZE;
-		return new Page(rows(more ? found.subList(0, TaskListQuery.PAGE_SIZE) : found), more, request);
+		return new Page(rows(user, more ? found.subList(0, TaskListQuery.PAGE_SIZE) : found), more, request);
 	}
 
 	/** How many tasks wait for the user: assigned to them, and available to their groups. */
@@ -92,25 +102,41 @@ public class TaskLists {
 		return new Counts(mineCount, mineOverdue, available, availableOverdue);
 	}
 
-	/** The phases a list can be filtered by: process key to name, from the deployed models. */
+	/**
+	 * The phases a list can be filtered by, process key to name, in the order a programme reaches
+	 * them. The main process is not one of them: its own few tasks show under every phase.
+	 */
 	Map<String, String> phases() {
-		return repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionName().asc().list()
-				.stream()
-				.collect(Collectors.toMap(ProcessDefinition::getKey, TaskLists::phaseName, (a, b) -> a,
-						LinkedHashMap::new));
+		return journey.all().stream().collect(Collectors.toMap(ProgrammePhases.Phase::processKey,
+				ProgrammePhases.Phase::name, (a, b) -> a, LinkedHashMap::new));
 	}
 
-	private static String phaseName(ProcessDefinition definition) {
-		return definition.getName() == null ? definition.getKey() : definition.getName();
+	/** What a row calls the process its task belongs to: its phase, "Programme", or a model's own name. */
+	static String phaseName(List<ProgrammePhases.Phase> phases, ProcessDefinition definition) {
+		String name = ProgrammePhases.name(phases, definition.getKey());
+		if (!name.equals(definition.getKey()) || definition.getName() == null) {
+			return name;
+		}
+		return definition.getName();
 	}
 
 	private TaskQuery query(SpinoutUser user, TaskListQuery request) {
 		TaskQuery query = tasks.createTaskQuery();
 		switch (request.view()) {
 			case MINE -> query.taskAssignee(user.id());
-			case AVAILABLE -> query.taskCandidateGroupIn(user.groups().isEmpty() ? List.of("-") : user.groups());
+			case AVAILABLE -> query.taskCandidateGroupIn(request.group() != null ? List.of(request.group())
+					: user.groups().isEmpty() ? List.of("-") : user.groups());
 			case ALL -> {
 			}
+		}
+		if (request.group() != null && request.view() != TaskListQuery.View.AVAILABLE) {
+			query.taskCandidateGroup(request.group()).includeAssignedTasks();
+		}
+		if (TaskListQuery.UNASSIGNED.equals(request.assignee())) {
+			query.taskUnassigned();
+		}
+		else if (request.assignee() != null) {
+			query.taskAssignee(request.assignee());
 		}
 		if (request.programme() != null) {
 			query.processInstanceBusinessKey(request.programme());
@@ -138,7 +164,7 @@ public class TaskLists {
 		return query;
 	}
 
-	List<TaskRow> rows(List<Task> page) {
+	List<TaskRow> rows(SpinoutUser user, List<Task> page) {
 		if (page.isEmpty()) {
 			return List.of();
 		}
@@ -152,9 +178,13 @@ public class TaskLists {
 						Collectors.toMap(VariableInstance::getName, variable -> String.valueOf(variable.getValue()),
 								(a, b) -> a)));
 		// from the engine's cache of deployed definitions, without a query
+		List<ProgrammePhases.Phase> phaseList = journey.all();
 		Map<String, String> phases = page.stream().map(Task::getProcessDefinitionId).distinct()
 				.map(repository::getProcessDefinition)
-				.collect(Collectors.toMap(ProcessDefinition::getId, TaskLists::phaseName));
+				.collect(Collectors.toMap(ProcessDefinition::getId, definition -> phaseName(phaseList, definition)));
+		Map<String, List<String>> groups = candidates.groupsOf(page.stream().map(Task::getId).toList());
+		Map<String, List<TaskCandidates.Person>> members = candidates.membersOf(
+				groups.values().stream().flatMap(List::stream).collect(Collectors.toCollection(TreeSet::new)));
 		String[] assigneeIds = page.stream().map(Task::getAssignee).filter(id -> id != null).distinct()
 				.toArray(String[]::new);
 		Map<String, String> assignees = assigneeIds.length == 0 ? Map.of()
@@ -163,11 +193,14 @@ public class TaskLists {
 		Date now = ClockUtil.getCurrentTime();
 		return page.stream().map(task -> {
 			Map<String, Object> facts = programmeFacts.getOrDefault(task.getProcessInstanceId(), Map.of());
+			List<String> offeredTo = groups.getOrDefault(task.getId(), List.of());
+			TaskAccess.Permissions permissions = TaskAccess.permissions(user, task, offeredTo);
 			return new TaskRow(task.getId(), task.getName(),
 					(String) facts.get(PROGRAMME_REFERENCE), (String) facts.get(PROGRAMME_NAME),
 					phases.get(task.getProcessDefinitionId()), task.getDueDate(), DueStatus.of(task.getDueDate(), now),
-					task.getAssignee() == null ? null : assignees.getOrDefault(task.getAssignee(), task.getAssignee()),
-					task.getCreateTime());
+					task.getAssignee(), task.getAssignee() == null ? null : assignees.getOrDefault(task.getAssignee(), task.getAssignee()),
+					task.getCreateTime(), permissions.canClaim(), permissions.canAssign()
+							? TaskCandidates.union(offeredTo, members) : List.of());
 		}).toList();
 	}
 }

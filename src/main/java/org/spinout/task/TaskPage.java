@@ -3,7 +3,6 @@ package org.spinout.task;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,7 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.identity.UserNames;
 import org.spinout.programme.ProgrammeFacts;
+import org.spinout.programme.ProgrammePhases;
 import org.spinout.programme.ProgrammeFacts.Fact;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskPage {
 
-	/** The programme's key facts, in the order the page lists them. */
-	private static final List<String> KEY_FACTS = List.of("programmeReference", "programmeName", "parentBody",
-			"serviceName", "nation", "staffCount", "transferringStaffCount", "targetTransferDate", "healthCare");
+	/** The programme's key facts, in the order the page lists them below its name and reference. */
+	private static final List<String> KEY_FACTS = List.of("parentBody", "serviceName", "nation", "staffCount",
+			"transferringStaffCount", "targetTransferDate", "healthCare");
 
 	private final TaskService tasks;
 
@@ -42,31 +42,36 @@ class TaskPage {
 
 	private final IdentityService identity;
 
+	private final ProgrammePhases journey;
+
 	TaskPage(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-			IdentityService identity) {
+			IdentityService identity, ProgrammePhases journey) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.history = history;
 		this.repository = repository;
 		this.identity = identity;
+		this.journey = journey;
 	}
 
 	record Entry(Date time, String who, String task, String text) {
 	}
 
-	record Person(String id, String name) {
+	/** The programme a task belongs to: its reference and name, which link to it, and its key facts. */
+	record Programme(String reference, String name, List<Fact> facts) {
 	}
 
-	String programmeReference(Task task) {
-		return (String) runtime.getVariable(task.getProcessInstanceId(), TaskLists.PROGRAMME_REFERENCE);
+	Programme programme(Task task) {
+		List<String> names = new ArrayList<>(KEY_FACTS);
+		names.addAll(List.of(TaskLists.PROGRAMME_REFERENCE, TaskLists.PROGRAMME_NAME));
+		Map<String, Object> values = runtime.getVariables(task.getProcessInstanceId(), names);
+		return new Programme((String) values.get(TaskLists.PROGRAMME_REFERENCE),
+				(String) values.get(TaskLists.PROGRAMME_NAME), ProgrammeFacts.of(KEY_FACTS, values));
 	}
 
+	/** The phase the task belongs to, as the task lists name it. */
 	String phase(Task task) {
-		return repository.getProcessDefinition(task.getProcessDefinitionId()).getName();
-	}
-
-	List<Fact> facts(Task task) {
-		return ProgrammeFacts.of(KEY_FACTS, runtime.getVariables(task.getProcessInstanceId(), KEY_FACTS));
+		return TaskLists.phaseName(journey.all(), repository.getProcessDefinition(task.getProcessDefinitionId()));
 	}
 
 	/** Decisions and comments made so far in the programme, oldest first. */
@@ -92,20 +97,6 @@ class TaskPage {
 				.map(comment -> new Entry(comment.getTime(), people.getOrDefault(comment.getUserId(), comment.getUserId()),
 						taskNames.get(comment.getTaskId()), comment.getFullMessage()))
 				.toList();
-	}
-
-	/** The members of the task's candidate groups, to whom it may be assigned. */
-	List<Person> members(List<String> groups) {
-		if (groups.isEmpty()) {
-			return List.of();
-		}
-		Map<String, Person> people = new LinkedHashMap<>();
-		for (String group : groups) {
-			for (User user : identity.createUserQuery().memberOfGroup(group).orderByUserLastName().asc().list()) {
-				people.putIfAbsent(user.getId(), new Person(user.getId(), UserNames.displayName(user)));
-			}
-		}
-		return List.copyOf(people.values());
 	}
 
 	String name(String userId) {

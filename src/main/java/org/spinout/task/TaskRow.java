@@ -1,8 +1,17 @@
 package org.spinout.task;
 
 import java.util.Date;
+import java.util.List;
 
-/** One line of a task list. */
+/**
+ * One line of a task list, with what the person may do from it: claim the task, or assign it to
+ * one of {@code assignable} (the members of its groups).
+ */
 record TaskRow(String id, String name, String programmeReference, String programmeName, String phase, Date due,
-		DueStatus dueStatus, String assignee, Date created) {
+		DueStatus dueStatus, String assigneeId, String assignee, Date created, boolean canClaim,
+		List<TaskCandidates.Person> assignable) {
+
+	public boolean canAssign() {
+		return !assignable.isEmpty();
+	}
 }

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.spinout.SpinoutWebTest;
 import org.spinout.WebClient;
-import org.spinout.deadline.DueDates;
+import org.spinout.time.LondonTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -125,6 +125,6 @@ class CalendarFeedTest {
 	}
 
 	private static String day(Instant due) {
-		return DateTimeFormatter.BASIC_ISO_DATE.format(DueDates.lastDay(due));
+		return DateTimeFormatter.BASIC_ISO_DATE.format(LondonTime.dueDay(due));
 	}
 }

@@ -2,28 +2,17 @@ package org.spinout.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.spinout.SpinoutWebTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every page of the foundation passes axe-core's WCAG 2.2 AA rules in a real Chromium. */
 @SpinoutWebTest
 class AccessibilityTest {
 
-	static Chromium chromium;
-
-	@BeforeAll
-	static void startBrowser(@LocalServerPort int port) {
-		chromium = new Chromium(port);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		chromium.close();
-	}
+	@RegisterExtension
+	static final Chromium chromium = Chromium.forTheTestClass();
 
 	@Test
 	void theSignInPageAndItsErrorAreAccessible() {

@@ -6,12 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -19,9 +24,18 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * A real headless Chromium (Debian's chromium and chromium-driver) for browser tests, with
- * axe-core to check each page against WCAG 2.2 AA.
+ * axe-core to check each page against WCAG 2.2 AA. It starts as a desktop 1280 pixels wide and
+ * can become a phone 390 pixels wide (an iPhone's), as Chromium's device emulation makes one: a
+ * desktop window cannot be made that narrow.
+ * <p>
+ * A test class of the shared application context has one for all its tests:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final Chromium chromium = Chromium.forTheTestClass();
+ * }</pre>
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
 	private static final String BROWSER = "/usr/bin/chromium";
 
@@ -29,11 +43,42 @@ public final class Chromium implements AutoCloseable {
 
 	private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
-	private final WebDriver driver;
+	/** The widths every page must work at: a desktop, and a phone. */
+	public static final int DESKTOP = 1280;
 
-	private final String base;
+	public static final int PHONE = 390;
 
+	private ChromeDriver driver;
+
+	private String base;
+
+	private int width = DESKTOP;
+
+	/** A Chromium on the given port, started now. */
 	public Chromium(int port) {
+		start(port);
+	}
+
+	private Chromium() {
+	}
+
+	/** A Chromium started before a test class's first test, on its application's port, and closed after its last. */
+	public static Chromium forTheTestClass() {
+		return new Chromium();
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		start(SpringExtension.getApplicationContext(context).getEnvironment()
+				.getRequiredProperty("local.server.port", Integer.class));
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
+	}
+
+	private void start(int port) {
 		if (!Files.isExecutable(Path.of(BROWSER)) || !Files.isExecutable(Path.of(DRIVER))) {
 			throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
 					+ "apt-get install chromium chromium-driver");
@@ -52,6 +97,33 @@ public final class Chromium implements AutoCloseable {
 
 	public WebDriver driver() {
 		return driver;
+	}
+
+	/**
+	 * Shows pages {@code width} CSS pixels wide from now on: a phone's viewport below 800, with
+	 * its touch and zoom, otherwise a desktop window's.
+	 */
+	public Chromium atWidth(int width) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+				width < 800 ? 844 : 1024, "deviceScaleFactor", 1, "mobile", width < 800));
+		this.width = width;
+		return this;
+	}
+
+	/** The width pages are shown at now. */
+	public int width() {
+		return width;
+	}
+
+	/**
+	 * Fails when the current page is wider than the viewport it was laid out for, so that the
+	 * whole page would scroll sideways. A phone's viewport widens to the page instead of cutting
+	 * it, so the page's width is compared with the width asked for, not with the viewport's.
+	 */
+	public void assertNoHorizontalScroll(int width) {
+		Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth;");
+		assertThat(scrollWidth.intValue()).as("the width of %s at %s pixels", driver.getCurrentUrl(), width)
+				.isLessThanOrEqualTo(width);
 	}
 
 	public void open(String path) {
@@ -81,6 +153,8 @@ public final class Chromium implements AutoCloseable {
 
 	@Override
 	public void close() {
-		driver.quit();
+		if (driver != null) {
+			driver.quit();
+		}
 	}
 }

@@ -4,32 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.spinout.SpinoutWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The account and notifications pages pass axe-core's WCAG 2.2 AA rules in a real Chromium, errors included. */
 @SpinoutWebTest
 class NotificationAccessibilityTest {
 
-	static Chromium chromium;
+	@RegisterExtension
+	static final Chromium chromium = Chromium.forTheTestClass();
 
 	@Autowired
 	ProcessEngine engine;
-
-	@BeforeAll
-	static void startBrowser(@LocalServerPort int port) {
-		chromium = new Chromium(port);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		chromium.close();
-	}
 
 	@Test
 	void theAccountPageAndItsErrorsAreAccessible() {

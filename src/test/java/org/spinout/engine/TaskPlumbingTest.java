@@ -73,6 +73,24 @@ class TaskPlumbingTest {
 	}
 
 	@Test
+	void aDueDateWrittenAsTextInCamundaModelerGetsTimersToo() {
+		// given tasks whose due dates are written as Camunda Modeler's field takes them: a date and
+		// time, and a duration from the task's start
+		deploy(process("text", userTask("Dated", "", "2026-03-09T17:00:00") + flow("Dated", "Later")
+				+ userTask("Later", "", "P7D") + flow("Later", "End")));
+
+		// when it starts, then the escalation falls on the due date the task shows
+		ProcessInstance instance = start("text");
+		assertThat(timers(instance)).extracting(Job::getDuedate).last().isEqualTo(task(instance).getDueDate())
+				.isEqualTo(london(2026, 3, 9, 17, 0));
+
+		// and after it, a week from the moment the next task starts
+		taskService().complete(task(instance).getId());
+		assertThat(timers(instance)).extracting(Job::getDuedate).last().isEqualTo(task(instance).getDueDate())
+				.isEqualTo(london(2026, 3, 9, 9, 0));
+	}
+
+	@Test
 	void theTimersHaveJobDefinitionsAsDeclaredOnesDo() {
 		// given / when
 		String definitionId = deploy(process("plain", userTask("Prepare", "") + flow("Prepare", "End")));
@@ -218,10 +236,14 @@ class TaskPlumbingTest {
 	}
 
 	private static String userTask(String id, String extensions) {
+		return userTask(id, extensions, "${workingDays.fromNow(5, nation)}");
+	}
+
+	private static String userTask(String id, String extensions, String dueDate) {
 		return """
 				<bpmn:userTask id="%s" name="%s" camunda:candidateGroups="legal"
-				    camunda:dueDate="${workingDays.fromNow(5, nation)}">%s</bpmn:userTask>
-				""".formatted(id, id, extensions);
+				    camunda:dueDate="%s">%s</bpmn:userTask>
+				""".formatted(id, id, dueDate, extensions);
 	}
 
 	/** An exclusive gateway that goes on to {@code next} on approval and ends otherwise. */

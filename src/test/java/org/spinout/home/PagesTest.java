@@ -36,6 +36,28 @@ class PagesTest {
 	}
 
 	@Test
+	void theHeaderLeadsToSpinoutsOwnTaskListsAndToInsightForThoseWhoMaySeeIt() {
+		WebClient manager = new WebClient(port);
+		manager.signIn("manager", "demo");
+		WebClient sponsor = new WebClient(port);
+		sponsor.signIn("sponsor", "demo");
+		WebClient cabinet = new WebClient(port);
+		cabinet.signIn("cabinet", "demo");
+
+		String managersHeader = header(manager.get("/").body());
+
+		assertThat(managersHeader).contains("href=\"/tasks\"").contains("href=\"/insight\"")
+				.doesNotContain("/camunda/app/tasklist");
+		assertThat(header(sponsor.get("/").body())).contains("href=\"/insight\"");
+		assertThat(header(cabinet.get("/").body())).doesNotContain("href=\"/insight\"")
+				.doesNotContain("/camunda/app/tasklist");
+	}
+
+	private static String header(String page) {
+		return page.substring(page.indexOf("<header"), page.indexOf("</header>"));
+	}
+
+	@Test
 	void pagesCarryTheSecurityHeaders() {
 		WebClient browser = new WebClient(port);
 		browser.signIn("manager", "demo");

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.spinout.SpinoutWebTest;
-import org.spinout.deadline.DueDates;
 import org.spinout.deadline.StatutoryClocks;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.time.LondonTime;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -104,7 +104,7 @@ class ForecastsTest {
 						org.assertj.core.groups.Tuple.tuple("CallIn", calledIn, Forecast.Basis.CLOCK),
 						org.assertj.core.groups.Tuple.tuple("Sign", signed, Forecast.Basis.PLAN));
 		// and the forecast is the last step's day, as of today
-		assertThat(forecast.goLive()).isEqualTo(DueDates.lastDay(signed));
+		assertThat(forecast.goLive()).isEqualTo(LondonTime.dueDay(signed));
 		assertThat(forecast.asOf()).isEqualTo(WorkingDays.toLocalDate(Date.from(monday)));
 	}
 

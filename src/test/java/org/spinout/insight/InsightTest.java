@@ -69,8 +69,9 @@ class InsightTest {
 		for (int i = 0; i < tasksChart.get("labels").size(); i++) {
 			String label = tasksChart.get("labels").get(i).asText();
 			String name = label.substring(0, label.lastIndexOf(" ("));
-			assertThat(taskTable).contains(HtmlUtils.htmlEscape(name))
-					.contains(String.format("%.1f", tasksChart.get("datasets").get(0).get("data").get(i).asDouble()));
+			assertThat(taskTable).contains(HtmlUtils.htmlEscape(name));
+			long median = tasksChart.get("datasets").get(0).get("data").get(i).asLong();
+			assertThat(taskTable).contains(median == 0 ? "Less than 1" : ">" + median + "<");
 		}
 		assertThat(taskTable).contains(TestProgrammes.FIRST_TASK_NAME);
 		// and the programme's chart and table show its business case: ten days so far
@@ -78,10 +79,26 @@ class InsightTest {
 		JsonNode phases = chart(programme, null);
 		assertThat(phases.get("labels").get(0).asText()).isEqualTo(TestProgrammes.FIRST_PHASE);
 		assertThat(phases.get("datasets").get(0).get("label").asText()).isEqualTo("Actual days");
-		assertThat(phases.get("datasets").get(0).get("data").get(0).asDouble()).isEqualTo(10.0);
+		assertThat(phases.get("datasets").get(0).get("data").get(0).isIntegralNumber()).isTrue();
+		assertThat(phases.get("datasets").get(0).get("data").get(0).asLong()).isEqualTo(10);
 		assertThat(phases.get("datasets").get(1).get("label").asText()).isEqualTo("Planned days");
-		assertThat(programme).contains("10.0 so far",
-				String.format("%.1f", phases.get("datasets").get(1).get("data").get(0).asDouble()));
+		long planned = phases.get("datasets").get(1).get("data").get(0).asLong();
+		assertThat(programme).contains("10 so far", ">" + planned + "<", (planned - 10) + " days left in the plan")
+				.doesNotContainPattern("\\d\\.\\d");
+	}
+
+	@Test
+	void plannedWorkingDaysAreComparedAsCalendarDaysAndWithoutFractions() {
+		assertThat(Insight.calendarDays(10)).isEqualTo(14);
+		assertThat(Insight.calendarDays(3)).isEqualTo(4);
+		assertThat(Insight.days(Duration.ofHours(337 * 24 + 14))).isEqualTo(338);
+		assertThat(new Insight.PhaseDuration("Business case", 30, true, 45).againstPlan()).isEqualTo("15 days under");
+		assertThat(new Insight.PhaseDuration("Business case", 50, true, 45).againstPlan()).isEqualTo("5 days over");
+		assertThat(new Insight.PhaseDuration("Business case", 116, false, 300).againstPlan())
+				.isEqualTo("184 days left in the plan");
+		assertThat(new Insight.PhaseDuration("Business case", 301, false, 300).againstPlan())
+				.isEqualTo("1 day over so far");
+		assertThat(new Insight.TaskType("Business case", "Approve", 20, 3, 10).plannedDays()).isEqualTo(14);
 	}
 
 	@Test

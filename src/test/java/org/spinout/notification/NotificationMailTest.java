@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.AppNode;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
-import org.spinout.deadline.DueDates;
+import org.spinout.time.LondonTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -143,7 +143,7 @@ class NotificationMailTest {
 			assertThat(mail.to()).containsExactly("legal@spinout.example");
 			assertThat(mail.subject()).isEqualTo("Assigned to you: Prepare something (SO-2099-0001)");
 			assertThat(mail.text()).contains("What is asked: Prepare something")
-					.contains("By when: " + DueDates.describe(task.getDueDate().toInstant()))
+					.contains("By when: " + LondonTime.due(task.getDueDate().toInstant()))
 					.contains("Programme: SO-2099-0001 Library services")
 					.contains(LINK + task.getId());
 			assertThat(mail.html()).contains("href=\"" + LINK + task.getId() + "\"");

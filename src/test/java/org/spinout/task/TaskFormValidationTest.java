@@ -120,20 +120,6 @@ class TaskFormValidationTest {
 	}
 
 	@Test
-	void aValidStartFormStartsAProgrammeAndShowsItsReference() {
-		WebClient manager = signedIn("manager");
-
-		HttpResponse<String> response = manager.postForm("/programmes/new", "/programmes/new",
-				"programmeName", "Lewisham Libraries", "parentBody", "London Borough of Lewisham", "parentBodyType",
-				"council", "nation", "england-wales", "serviceName", "Libraries", "staffCount", "120",
-				"transferringStaffCount", "100", "targetTransferDate-day", "1", "targetTransferDate-month", "4",
-				"targetTransferDate-year", "2029");
-
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).containsPattern("SO-\\d{4}-\\d{4}").contains("Programme started");
-	}
-
-	@Test
 	void onlyProgrammeManagersAndTheShadowBoardMayStartAProgramme() {
 		assertThat(signedIn("union").get("/programmes/new").statusCode()).isEqualTo(403);
 		assertThat(signedIn("board").get("/programmes/new").statusCode()).isEqualTo(200);

@@ -134,7 +134,7 @@ class TaskListScalingTest {
 		assertThat(first).contains("Tasks 1 to 25, more on the next page").contains("page=2\"");
 		assertThat(third).contains("Tasks 51 to 75, more on the next page").contains("rel=\"prev\"");
 		assertThat(last).contains("91 tasks").doesNotContain("rel=\"next\"");
-		assertThat(beyond).contains("There are no tasks here.");
+		assertThat(beyond).contains("No task available to your groups matches these filters.");
 	}
 
 	@Test
