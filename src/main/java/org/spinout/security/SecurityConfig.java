@@ -158,6 +158,7 @@ class SecurityConfig {
 						// the models area: changing the journey is for process designers and administrators
 						.requestMatchers(path("/designer"), path("/designer/**"))
 						.hasAnyAuthority(Role.PROCESS_DESIGNERS.groupId(), Role.ADMINISTRATORS.groupId())
+						.requestMatchers(path("/operations"), path("/operations/**")).hasAuthority(Role.ADMINISTRATORS.groupId())
 						.anyRequest().authenticated())
 				.formLogin(login -> login.loginPage(LOGIN_PAGE)
 						.defaultSuccessUrl("/")

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -35,10 +36,13 @@ import org.springframework.util.FileSystemUtils;
  * Measures Spinout on this machine and prints the figures: start-up time, seeding rate, full
  * journeys through the application's completion path and through the engine's bare
  * {@code TaskService.complete}, page latencies under 10 and 50 concurrent users against the
- * REST API's equivalent, and resident memory. Not a test: run it with {@code mvn -P benchmark
- * verify} (see the README). Settings, as system properties: {@code benchmark.programmes}
- * (default 1000,10000), {@code benchmark.journeys} (20 a path), {@code benchmark.requests}
- * (400 a scenario).
+ * REST API's equivalent, resident memory, and the embedded database: its live file against the
+ * size the same data compacts to, after the run and after a soak of full journeys, and what a
+ * durable commit costs. Not a test: run it with {@code mvn -P benchmark verify} (see the README).
+ * Settings, as system properties: {@code benchmark.programmes} (default 1000,10000),
+ * {@code benchmark.journeys} (20 a path), {@code benchmark.requests} (400 a scenario),
+ * {@code benchmark.soak} (PT10M of journeys after each run; PT0S for none), {@code benchmark.settings}
+ * (Spinout settings to try, such as {@code "--spinout.storage.compaction.fill-rate=80"}).
  */
 public final class Benchmark {
 
@@ -49,18 +53,20 @@ public final class Benchmark {
 				.map(String::trim).map(Integer::parseInt).toList();
 		int journeys = Integer.getInteger("benchmark.journeys", 20);
 		int requests = Integer.getInteger("benchmark.requests", 400);
+		Duration soak = Duration.parse(System.getProperty("benchmark.soak", "PT10M"));
 		for (int size : sizes) {
-			run(size, journeys, requests);
+			run(size, journeys, requests, soak);
 		}
 	}
 
-	private static void run(int programmes, int journeys, int requests) throws Exception {
+	private static void run(int programmes, int journeys, int requests, Duration soak) throws Exception {
 		Path data = Files.createTempDirectory("spinout-benchmark");
 		System.out.printf("%n=== Spinout benchmark: %,d programmes, H2 file database in %s, %d cores%n", programmes, data,
 				Runtime.getRuntime().availableProcessors());
 		// Start-up as on a server: a JVM of its own, until it answers.
 		double emptyStartUp = startUpInNewJvm(data, "empty database");
 		ConfigurableApplicationContext context = start(data);
+		DatabaseFile database = new DatabaseFile(context, data);
 
 		ProgrammeStarter starter = context.getBean(ProgrammeStarter.class);
 		TaskService tasks = context.getBean(TaskService.class);
@@ -77,7 +83,10 @@ public final class Benchmark {
 		System.out.printf("seeding through ProgrammeStarter:     %6.1f s (%.1f programmes/s)%n", seedSeconds,
 				programmes / seedSeconds);
 
-		double journeyRatio = journeys(context, seeder, journeys);
+		System.out.printf("database file after seeding: %s%n", DatabaseFile.megabytes(database.liveBytes()));
+
+		double journeyRatio = journeys(context, seeder, journeys, database);
+		System.out.printf("database file after the journeys: %s%n", DatabaseFile.megabytes(database.liveBytes()));
 		System.out.printf("resident memory after seeding (application and benchmark): %d MB%n", residentMegabytes());
 
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -111,13 +120,24 @@ public final class Benchmark {
 				tasksAtTen = new double[] { p95[0], p95[0] / p95[3] };
 			}
 		}
+		System.out.printf("%nembedded database at the end of the run:%n");
+		long largest = database.largestSinceLastAsked();
+		double runGrowth = largest / (double) database.compactedBytes();
+		System.out.printf("  live file %s, largest during the run %s: %.2f times the size the data compacts to%n",
+				DatabaseFile.megabytes(database.liveBytes()), DatabaseFile.megabytes(largest), runGrowth);
+		double soakGrowth = soak.isZero() ? 0 : soak(context, seeder, database, soak);
+		database.close();
 		context.close();
+		System.out.printf("database file once Spinout stopped: %s%n", DatabaseFile.megabytes(database.liveBytes()));
 
 		double seededStartUp = startUpInNewJvm(data, String.format("%,d programmes", programmes));
-		System.out.printf("database files after the run: %,d MB (deleted now)%n", megabytesIn(data));
 		FileSystemUtils.deleteRecursively(data);
 		System.out.printf("%ntargets (%,d programmes):%n", programmes);
 		target("application completion path / engine, journey time", journeyRatio, 1.2);
+		target("live database file / compacted, after the run", runGrowth, 2);
+		if (!soak.isZero()) {
+			target("live database file (largest seen) / compacted, after the soak", soakGrowth, 2);
+		}
 		target("/tasks/available p95 with 10 users, ms", tasksAtTen[0], 150);
 		target("/tasks/available p95 / /engine-rest/task p95, 10 users", tasksAtTen[1], 1.5);
 		target("start-up in a new JVM, s (empty, then seeded)", Math.max(emptyStartUp, seededStartUp), 20);
@@ -126,8 +146,10 @@ public final class Benchmark {
 	/** Starts Spinout in a JVM of its own on the database, prints how long until it answered and its memory. */
 	private static double startUpInNewJvm(Path data, String what) {
 		long started = System.nanoTime();
-		try (AppNode node = AppNode.start(data, "start-up", "--spinout.data-dir=" + data,
-				"--spring.profiles.active=demo", "--spinout.demo.programmes=false")) {
+		List<String> arguments = new ArrayList<>(List.of("--spinout.data-dir=" + data, "--spring.profiles.active=demo",
+				"--spinout.demo.programmes=false"));
+		arguments.addAll(settings());
+		try (AppNode node = AppNode.start(data, "start-up", arguments.toArray(String[]::new))) {
 			double seconds = seconds(started);
 			System.out.printf("start-up in a new JVM, %s: %.1f s (until /actuator/health answers), resident memory %d MB%n",
 					what, seconds, node.residentMegabytes());
@@ -144,7 +166,8 @@ public final class Benchmark {
 	 * Full journeys, alternating the application's completion path and the engine's bare one;
 	 * returns the ratio of their times.
 	 */
-	private static double journeys(ConfigurableApplicationContext context, TestProgrammes seeder, int count) {
+	private static double journeys(ConfigurableApplicationContext context, TestProgrammes seeder, int count,
+			DatabaseFile database) {
 		JourneyDriver driver = context.getBean(JourneyDriver.class);
 		TaskService tasks = context.getBean(TaskService.class);
 		AtomicLong appCompletion = new AtomicLong();
@@ -168,10 +191,23 @@ public final class Benchmark {
 		rawCompletion.set(0);
 		long appTime = 0;
 		long rawTime = 0;
+		long chunksBefore = database.storedChunks();
+		long[] forcesBefore = database.forces();
+		long cpuBefore = DatabaseFile.cpuNanos();
 		for (int i = 0; i < count; i++) {
 			appTime += journey(app, seeder);
 			rawTime += journey(raw, seeder);
 		}
+		long commits = database.storedChunks() - chunksBefore;
+		long[] forcesAfter = database.forces();
+		long forces = forcesAfter[0] - forcesBefore[0];
+		double forceMillis = (forcesAfter[1] - forcesBefore[1]) / 1e6;
+		System.out.printf("durable commits during the timed journeys: %,d commits that wrote (%d a journey), "
+				+ "%,d forces to disk (%.2f a commit, %.2f ms each)%n", commits, commits / (2 * count), forces,
+				(double) forces / commits, forceMillis / forces);
+		System.out.printf("  cost per commit: %.2f ms of journey time, of which %.2f ms forcing to disk; "
+				+ "CPU %.2f ms%n", (appTime + rawTime) / 1e6 / commits, forceMillis / commits,
+				(DatabaseFile.cpuNanos() - cpuBefore) / 1e6 / commits);
 		System.out.printf("full journeys (%d a path), application completion path: %.2f programmes/s%n", count,
 				count / (appTime / 1e9));
 		System.out.printf("full journeys (%d a path), TaskService.complete:         %.2f programmes/s%n", count,
@@ -180,6 +216,38 @@ public final class Benchmark {
 		System.out.printf("  completion call ratio application / engine:  %.2f%n",
 				(double) appCompletion.get() / rawCompletion.get());
 		return (double) appTime / rawTime;
+	}
+
+	/**
+	 * Full journeys through the application's completion path, one after another, for the given
+	 * time; prints the live file's size as it goes, and returns the largest size seen over the
+	 * size the data compacts to at the end.
+	 */
+	private static double soak(ConfigurableApplicationContext context, TestProgrammes seeder, DatabaseFile database,
+			Duration length) throws IOException {
+		System.out.printf("%nsoak: full journeys for %s%n", length);
+		JourneyDriver driver = context.getBean(JourneyDriver.class);
+		long started = System.nanoTime();
+		long end = started + length.toNanos();
+		long nextReport = started;
+		int journeys = 0;
+		database.largestSinceLastAsked();
+		while (System.nanoTime() < end) {
+			journey(driver, seeder);
+			journeys++;
+			if (System.nanoTime() >= nextReport) {
+				System.out.printf("  %5.0f s: %4d journeys, live file %s%n", seconds(started), journeys,
+						DatabaseFile.megabytes(database.liveBytes()));
+				nextReport += Duration.ofMinutes(1).toNanos();
+			}
+		}
+		long largest = database.largestSinceLastAsked();
+		System.out.printf("  %5.0f s: %4d journeys (%.2f a minute), live file %s, largest %s%n", seconds(started),
+				journeys, journeys / (seconds(started) / 60), DatabaseFile.megabytes(database.liveBytes()),
+				DatabaseFile.megabytes(largest));
+		double growth = largest / (double) database.compactedBytes();
+		System.out.printf("  largest live file: %.2f times the size the data compacts to%n", growth);
+		return growth;
 	}
 
 	private static long journey(JourneyDriver driver, TestProgrammes seeder) {
@@ -255,21 +323,24 @@ public final class Benchmark {
 	}
 
 	private static ConfigurableApplicationContext start(Path data) {
-		return new SpringApplicationBuilder(SpinoutApplication.class).run("--spinout.data-dir=" + data,
-				"--server.port=0", "--spring.profiles.active=demo", "--spinout.demo.programmes=false",
+		List<String> arguments = new ArrayList<>(List.of("--spinout.data-dir=" + data, "--server.port=0",
+				"--spring.profiles.active=demo", "--spinout.demo.programmes=false",
 				"--spinout.notifications.schedule.enabled=false", "--camunda.bpm.job-execution.enabled=false",
-				"--spring.main.banner-mode=off", "--logging.level.root=warn");
+				"--spring.main.banner-mode=off", "--logging.level.root=warn"));
+		arguments.addAll(settings());
+		return new SpringApplicationBuilder(SpinoutApplication.class).run(arguments.toArray(String[]::new));
+	}
+
+	/** Spinout settings to try, from {@code -Dbenchmark.settings="--a=1 --b=2"}, for every start. */
+	private static List<String> settings() {
+		return Arrays.stream(System.getProperty("benchmark.settings", "").split(" ")).filter(s -> !s.isBlank())
+				.toList();
 	}
 
 	private static double seconds(long since) {
 		return (System.nanoTime() - since) / 1e9;
 	}
 
-	private static long megabytesIn(Path folder) throws IOException {
-		try (Stream<Path> files = Files.walk(folder)) {
-			return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum() / (1024 * 1024);
-		}
-	}
 
 	private static long residentMegabytes() throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
