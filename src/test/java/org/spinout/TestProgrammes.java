@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,19 @@ public final class TestProgrammes {
 	private static final Pattern REFERENCE = Pattern.compile("SO-\\d{4}-\\d{4}");
 
 	public static final SpinoutUser MANAGER = new SpinoutUser("manager", "Priya Shah", List.of("programme-managers"));
+
+	/** The first task of every programme: the shadow board puts the staff's proposal forward. */
+	public static final String FIRST_TASK = "SubmitExpressionOfInterest";
+
+	public static final String FIRST_TASK_NAME = "Put forward the proposal to spin out";
+
+	/** The phase a new programme is in: the name the main process gives it. */
+	public static final String FIRST_PHASE = "Options and the in-principle decision";
+
+	/** The task after the first, which the parent body's programme managers do. */
+	public static final String SECOND_TASK = "PrepareBusinessCase";
+
+	private static final String PROPOSAL = "The library staff want to run the service as a mutual, with users on the board.";
 
 	private final ProgrammeStarter starter;
 
@@ -54,6 +68,38 @@ public final class TestProgrammes {
 
 	public String start(String name) {
 		return start(name, Map.of());
+	}
+
+	/** Answers the first task's form accepts, as the variables the engine stores. */
+	public static Map<String, Object> firstTaskAnswers() {
+		return Map.of("interestRoute", "staff-expression-of-interest", "staffSupport", "most-staff",
+				"expressionOfInterestSummary", PROPOSAL, "expressionOfInterestLink",
+				"https://documents.example.org/proposal");
+	}
+
+	/** The same answers as the first task's page sends them: field name, then value. */
+	public static String[] firstTaskForm() {
+		return form(firstTaskAnswers());
+	}
+
+	/** Answers the second task's form (the parent body's options appraisal) accepts. */
+	public static Map<String, Object> secondTaskAnswers() {
+		return Map.of("preferredOption", "public-service-mutual", "optionsAppraisalSummary", "x".repeat(60),
+				"businessCaseLink", "https://documents.example.org/case");
+	}
+
+	/** The same answers as the second task's page sends them. */
+	public static String[] secondTaskForm() {
+		return form(secondTaskAnswers());
+	}
+
+	private static String[] form(Map<String, Object> answers) {
+		List<String> fields = new ArrayList<>();
+		answers.forEach((name, value) -> {
+			fields.add(name);
+			fields.add(value.toString());
+		});
+		return fields.toArray(String[]::new);
 	}
 
 	public Task task(String reference, String taskKey) {

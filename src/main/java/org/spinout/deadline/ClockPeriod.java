@@ -1,5 +1,6 @@
 package org.spinout.deadline;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +8,10 @@ import java.util.List;
  * One statutory or local period as configured under {@code spinout.clocks.<name>}. Mutable so that a
  * single property (say the length of the call-in window in a council's constitution) can be
  * overridden while the defaults in {@code clocks.properties} supply the rest.
+ *
+ * <p>A period says from which date it applies ({@code from}) and may list later changes of the law
+ * ({@code changes[0].from}, {@code .length}, {@code .unit}): a clock counts by the version in force on
+ * the day of its anchor, so a programme whose notice went out before a change keeps the old period.
  */
 public class ClockPeriod {
 
@@ -21,6 +26,41 @@ public class ClockPeriod {
 	private String chosenBy;
 	private ClockKind kind = ClockKind.DEADLINE;
 	private String metBy;
+	private LocalDate from;
+	private List<Change> changes = new ArrayList<>();
+
+	/** A later version of the period: from that day on, this length and unit apply. */
+	public static class Change {
+
+		private LocalDate from;
+		private long length;
+		private ClockUnit unit;
+
+		public LocalDate getFrom() {
+			return from;
+		}
+
+		public void setFrom(LocalDate from) {
+			this.from = from;
+		}
+
+		public long getLength() {
+			return length;
+		}
+
+		public void setLength(long length) {
+			this.length = length;
+		}
+
+		/** Null keeps the unit of the period it changes. */
+		public ClockUnit getUnit() {
+			return unit;
+		}
+
+		public void setUnit(ClockUnit unit) {
+			this.unit = unit;
+		}
+	}
 
 	/** A readable name, e.g. "PA 2023 standstill". */
 	public String getLabel() {
@@ -118,5 +158,23 @@ public class ClockPeriod {
 
 	public void setMetBy(String metBy) {
 		this.metBy = metBy;
+	}
+
+	/** The day from which the period applies; null when it has applied as long as the journey needs. */
+	public LocalDate getFrom() {
+		return from;
+	}
+
+	public void setFrom(LocalDate from) {
+		this.from = from;
+	}
+
+	/** Later versions of the period, each from its own day. */
+	public List<Change> getChanges() {
+		return changes;
+	}
+
+	public void setChanges(List<Change> changes) {
+		this.changes = changes == null ? new ArrayList<>() : changes;
 	}
 }

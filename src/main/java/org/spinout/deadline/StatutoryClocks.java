@@ -2,10 +2,12 @@ package org.spinout.deadline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +19,9 @@ import org.springframework.stereotype.Component;
  * the decision from 00:00 of D+29, and the PCR standstill ends "at midnight at the end of the 10th
  * day". Where a statute counts the anchor day itself this ends one day later, which is the safe
  * side. A period of N before day D is the start (00:00) of D-N, leaving N whole days before D.
+ *
+ * <p>A clock counts by the version of its period in force on the day of its anchor (see
+ * {@link ClockPeriod#getChanges()}); a day before the first version counts by the first.
  */
 @Component("clocks")
 public class StatutoryClocks {
@@ -32,14 +37,16 @@ public class StatutoryClocks {
 
 	/** The end of the named clock counted forward from {@code anchor}. */
 	public Date after(String clock, Date anchor, String nation) {
-		ClockPeriod period = period(clock);
-		return add(anchor, period.getLength(), period.getUnit(), nation);
+		requireAnchor(anchor);
+		Version version = inForce(period(clock), WorkingDays.toLocalDate(anchor));
+		return add(anchor, version.length(), version.unit(), nation);
 	}
 
 	/** The latest instant before {@code anchor} by which the named clock requires something done. */
 	public Date before(String clock, Date anchor, String nation) {
-		ClockPeriod period = period(clock);
-		return subtract(anchor, period.getLength(), period.getUnit(), nation);
+		requireAnchor(anchor);
+		Version version = inForce(period(clock), WorkingDays.toLocalDate(anchor));
+		return subtract(anchor, version.length(), version.unit(), nation);
 	}
 
 	/** {@link #after} for a length and unit that come from elsewhere, such as a DMN decision. */
@@ -65,10 +72,39 @@ public class StatutoryClocks {
 		return clocks;
 	}
 
+	/** The clock as it stands today (the engine clock's day), for pages and messages. */
 	public StatutoryClock get(String clock) {
 		ClockPeriod period = period(clock);
-		return new StatutoryClock(clock, period.getLabel(), period.getLength(), period.getUnit(),
-				period.getDirection(), period.getAnchor(), period.getSource(), period.getWarningWorkingDays());
+		Version version = inForce(period, WorkingDays.toLocalDate(ClockUtil.getCurrentTime()));
+		return new StatutoryClock(clock, period.getLabel(), version.length(), version.unit(),
+				period.getDirection(), period.getAnchor(), period.getSource(), period.getWarningWorkingDays(),
+				period.getMetBy());
+	}
+
+	/** One version of a period: its length and unit. */
+	private record Version(LocalDate from, long length, ClockUnit unit) {
+	}
+
+	/** The latest version whose day has come by {@code day}; the first when none has. */
+	private static Version inForce(ClockPeriod period, LocalDate day) {
+		List<Version> versions = versions(period);
+		Version found = versions.get(0);
+		for (Version version : versions) {
+			if (version.from() == null || !version.from().isAfter(day)) {
+				found = version;
+			}
+		}
+		return found;
+	}
+
+	private static List<Version> versions(ClockPeriod period) {
+		List<Version> versions = new ArrayList<>();
+		versions.add(new Version(period.getFrom(), period.getLength(), period.getUnit()));
+		period.getChanges().stream()
+				.sorted(Comparator.comparing(ClockPeriod.Change::getFrom))
+				.forEach(change -> versions.add(new Version(change.getFrom(), change.getLength(),
+						change.getUnit() == null ? period.getUnit() : change.getUnit())));
+		return versions;
 	}
 
 	private Date add(Date anchor, long length, ClockUnit unit, String nation) {
@@ -86,7 +122,6 @@ public class StatutoryClocks {
 	}
 
 	private Date subtract(Date anchor, long length, ClockUnit unit, String nation) {
-		requireAnchor(anchor);
 		LocalDate day = WorkingDays.toLocalDate(anchor);
 		return switch (unit) {
 			case CALENDAR_DAYS -> WorkingDays.startOf(day.minusDays(length));
@@ -117,6 +152,13 @@ public class StatutoryClocks {
 				|| period.getUnit() == null || period.getDirection() == null) {
 			throw new IllegalStateException("Clock spinout.clocks." + name
 					+ " needs a label, a source, a unit, a direction and a length of zero or more");
+		}
+		for (ClockPeriod.Change change : period.getChanges()) {
+			if (change.getFrom() == null || change.getLength() < 0
+					|| (period.getFrom() != null && !change.getFrom().isAfter(period.getFrom()))) {
+				throw new IllegalStateException("Each change of clock spinout.clocks." + name
+						+ " needs a day it applies from, after the clock's own 'from', and a length of zero or more");
+			}
 		}
 	}
 }

@@ -52,10 +52,18 @@ public class TaskDeadlines {
 			throw new IllegalStateException("Reminder and escalation timers belong on a user task with a camunda:dueDate, not on '"
 					+ (element == null ? execution.getCurrentActivityId() : element.getId()) + "'");
 		}
+		return dueDate(execution, task);
+	}
+
+	/**
+	 * The due date of {@code task} as its {@code camunda:dueDate} gives it now, evaluated with the
+	 * variables {@code scope} sees: when a date it counts from has moved, the task's new due date.
+	 */
+	public static Date dueDate(DelegateExecution scope, UserTask task) {
 		// Only the engine's own expression manager resolves beans and variables exactly as the task did.
 		ProcessEngineConfigurationImpl configuration =
-				(ProcessEngineConfigurationImpl) execution.getProcessEngine().getProcessEngineConfiguration();
-		Object due = configuration.getExpressionManager().createExpression(task.getCamundaDueDate()).getValue(execution);
+				(ProcessEngineConfigurationImpl) scope.getProcessEngine().getProcessEngineConfiguration();
+		Object due = configuration.getExpressionManager().createExpression(task.getCamundaDueDate()).getValue(scope);
 		if (due instanceof Date date) {
 			return date;
 		}

@@ -69,7 +69,8 @@ public class DemoProgrammes implements ApplicationRunner {
 					"Hertfordshire County Council and Hertfordshire and West Essex ICB", "joint", "england-wales",
 					"Children's therapies and family support", true, 280, 240, Period.ofMonths(24),
 					Period.ofMonths(-7), Duration.ofDays(12),
-					Map.of("serviceChanges", true, "legalForm", "community-interest-company"),
+					Map.of("serviceChanges", true, "substantialVariation", true, "legalForm",
+							"community-interest-company"),
 					(driver, reference, steering) -> driver.runToEnd(reference, steering)),
 			new DemoProgramme("Causeway Coast Leisure", "Causeway Coast and Glens Borough Council", "council",
 					"northern-ireland", "Leisure centres and sports development", false, 210, 185,
@@ -79,6 +80,8 @@ public class DemoProgrammes implements ApplicationRunner {
 						driver.decide(reference, "ApproveSpinOut", "reject", "The business plan needs a management "
 								+ "fee the council cannot commit to beyond 2027. The service stays in house and the "
 								+ "savings will come from the leisure review instead.", steering);
+						// The staff are told and the notices withdrawn before the stop is recorded.
+						driver.runToEnd(reference, steering);
 					}),
 			new DemoProgramme("Live Argyll", "Argyll and Bute Council", "council", "scotland",
 					"Leisure, libraries and community halls", false, 380, 350, Period.ofMonths(16),
@@ -87,23 +90,38 @@ public class DemoProgrammes implements ApplicationRunner {
 			new DemoProgramme("Wirral Community Health Partnership",
 					"Wirral Community Health and Care NHS Foundation Trust", "nhs-trust", "england-wales",
 					"Community nursing and therapy services", true, 1150, 1040, Period.ofMonths(12),
-					Period.ofDays(75), Duration.ofDays(9), Map.of("legalForm", "community-interest-company"),
-					(driver, reference, steering) -> driver.advanceUntil(reference, steering, "RecordRegistration",
+					Period.ofDays(75), Duration.ofDays(9), Map.of("legalForm", "community-interest-company",
+							"serviceChanges", true, "substantialVariation", true),
+					(driver, reference, steering) -> driver.advanceUntil(reference, steering, "ConfirmCqcRegistration",
 							"NegotiateContractTerms", "ProvideEmployeeLiabilityInformation")),
 			new DemoProgramme("Libraries Unlimited", "Devon County Council", "council", "england-wales",
 					"Library service", false, 230, 205, Period.ofMonths(11), Period.ofMonths(10),
 					Duration.ofDays(7), Map.of("serviceChanges", true),
 					(driver, reference, steering) -> {
-						driver.advanceUntil(reference, steering, "ConfirmStaffSupport");
+						// The ownership model runs beside the staff engagement: it waits for the sponsors too.
+						driver.advanceUntil(reference, steering, "ConfirmStaffSupport", "ApproveOwnershipModel");
 						driver.decide(reference, "ConfirmStaffSupport", "sendBack", "Turnout was under half in the "
 								+ "rural branches. Hold drop-in sessions there and run the vote again.", steering);
-						driver.advanceUntil(reference, steering, "ApproveOwnershipModel");
 					}),
 			new DemoProgramme("Explore York Libraries and Archives", "City of York Council", "council",
-					"england-wales", "Libraries and archives", false, 120, 105, Period.ofMonths(6),
-					Period.ofMonths(12), Duration.ofDays(24), Map.of(),
-					(driver, reference, steering) -> driver.advanceUntil(reference, steering,
-							"TakeInPrincipleDecision")));
+					"england-wales", "Libraries and archives", false, 120, 105, Period.ofMonths(10),
+					Period.ofMonths(12), Duration.ofDays(8),
+					Map.of("ownershipModel", "multi-stakeholder-mutual", "staffControlPercent", 33.3,
+							"stakeholderParticipation", true),
+					(driver, reference, steering) -> {
+						driver.advanceUntil(reference, steering, "ConsiderCallIn");
+						// Scrutiny calls the key decision in within the window, meets and refers it back once.
+						Steering promptly = steering.withPace(Duration.ofDays(1));
+						driver.complete(reference, "ConsiderCallIn", Map.of("calledIn", true, "callInReasons",
+								"The decision was taken before the archive volunteers were asked about the "
+										+ "membership of the new body."), promptly);
+						driver.complete(reference, "HoldCallInMeeting", Map.of("callInMeetingOutcome", "refer-back",
+								"referralReasons", "Meet the volunteers and the Friends groups, and report what "
+										+ "they said, before confirming the decision."), steering);
+						driver.decide(reference, "TakeInPrincipleDecision", "approve", "The volunteers and Friends "
+								+ "groups were met; they will be community members of the new body.", steering);
+						driver.advanceUntil(reference, steering, "ApproveOwnershipModel");
+					}));
 
 	/** The time of day a programme is started, London time. */
 	private static final LocalTime STARTED_AT = LocalTime.of(10, 0);

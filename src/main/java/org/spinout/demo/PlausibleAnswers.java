@@ -94,6 +94,7 @@ class PlausibleAnswers {
 		case "programmeName" -> "Riverside Community Services";
 		case "parentBody" -> "Riverside Borough Council";
 		case "parentBodyType" -> "council";
+		case "councilGovernance" -> "executive";
 		case "nation" -> "england-wales";
 		case "serviceName" -> "Community library service";
 		case "staffCount" -> 120L;
@@ -102,18 +103,34 @@ class PlausibleAnswers {
 		case "transferDateRiskResponse" -> "keep";
 		case "transferDateRiskNotes" -> "The programme board accepts the risk: HR will send the employee liability "
 				+ "information early and consult the unions from the start of the engagement phase.";
-		// Business case
-		case "businessCaseStage" -> "full";
+		// Options and the in-principle decision
+		case "interestRoute" -> asked.yes("healthCare") ? "right-to-provide" : "staff-expression-of-interest";
+		case "staffSupport" -> "most-staff";
+		case "expressionOfInterestSummary" -> "The staff of " + service + " want to run it as an organisation of "
+				+ "their own, with the people who use it as members, and to keep every site open.";
 		case "preferredOption" -> "public-service-mutual";
 		case "optionsAppraisalSummary" -> "Four options were appraised for " + service + ": keeping it in house, "
 				+ "outsourcing it, a staff-led public service mutual and a mutual joint venture. The mutual scores "
 				+ "best on quality, staff engagement and long-term cost, and keeps the service's public purpose.";
-		case "serviceChanges", "decisionInPrivate", "inPrincipleCalledIn", "spinOutCalledIn", "pensionBondRequired",
-				"representationsReceived", "disposalAtUndervalue" -> false;
+		case "serviceChanges", "decisionInPrivate", "calledIn", "pensionBondRequired", "substantialVariation",
+				"representationsReceived", "disposalAtUndervalue", "healthScrutinyRecommendations",
+				"stakeholderParticipation", "claimIssued", "landDisposal", "otherSupportGiven" -> false;
+		case "callInDate", "staffToldDate", "healthScrutinyConsultedDate" -> asked.today();
+		case "callInMeetingDate" -> asked.today().plusDays(1);
+		case "callInMeetingOutcome" -> "no-action";
+		case "councilResolution" -> "no-objection";
+		case "staffToldHow" -> "A briefing for each team, a letter to every member of staff and a meeting with the "
+				+ "unions, with the decision-makers' reasons.";
+		case "healthScrutinyCommentsDue" -> asked.today().plusWeeks(6);
+		case "proposedDecisionDate" -> asked.today().plusMonths(4);
+		case "healthScrutinyResponse" -> "The committee supports the change provided clinics stay in the same "
+				+ "places and waiting times are reported to it each quarter.";
 		case "annualContractValue", "agreedAnnualValue", "estimatedAnnualValue" ->
 			asked.number("annualContractValue", Math.round(transferring * 41_500 / 10_000.0) * 10_000);
+		case "estimatedContractValue" -> asked.number("estimatedAnnualValue", Math.round(transferring * 41_500 / 10_000.0) * 10_000)
+				* asked.number("proposedContractTermYears", 5);
 		case "proposedContractTermYears" -> 5L;
-		// Staff and stakeholder engagement
+		// Engagement and consultation
 		case "publicConsultationScope" -> "How " + service + " is run after the transfer, its opening hours and "
 				+ "the part users and the community play in the new organisation.";
 		case "publicConsultationResponses" -> transferring * 6;
@@ -125,7 +142,8 @@ class PlausibleAnswers {
 		default -> "UNISON and GMB";
 		};
 		case "recognisedUnion", "representativesPresent", "measuresEnvisaged", "assetLock", "communityBenefit",
-				"communityInterestStatement", "nhsPensionAccessConfirmed", "assetLockConfirmed" -> true;
+				"communityInterestStatement", "nhsPensionAccessConfirmed", "assetLockConfirmed",
+				"councilPensionArrangementSigned", "bankAccountOpened", "observeStandstill", "wellBeingPromoted" -> true;
 		case "unionPosition" -> "supportive";
 		case "unionConcerns" -> "Pension protection for transferring staff and the terms offered to new starters.";
 		case "staffEngagementSummary" -> "Twelve drop-in sessions across the sites, a staff reference group and a "
@@ -137,9 +155,25 @@ class PlausibleAnswers {
 		case "ownershipModel" -> "mutual-joint-venture".equals(asked.text("preferredOption", ""))
 				? "mutual-joint-venture" : "public-service-mutual";
 		case "staffControlPercent" -> 60.0;
+		case "staffSignificantRole", "mainlyReservableServices", "unionsTold", "decisionPapersComplete" -> true;
+		case "profitDistribution" -> "reinvested";
+		case "equalityImpactSummary" -> "Older and disabled people use " + service + " most; the spin-out keeps "
+				+ "every site, opening hours and the home service, so no group is worse off.";
+		case "equalityImpactMitigations" -> "Keep every site and the home service; the new board includes users.";
+		case "pensionSchemeRoute" -> asked.text("parentBodyType", "council").equals("nhs-trust")
+				|| asked.text("parentBodyType", "council").equals("icb") ? "nhs-pension-direction" : "lgps-admission";
+		case "employerContributionPercent" -> 18.5;
+		case "pensionSecurity" -> "guarantee";
+		case "pensionCostSummary" -> "Employer contributions of 18.5% of pay, with a guarantee from the parent body "
+				+ "in place of a bond; the transfer adds no deficit.";
+		case "marketEngagementSummary" -> "Two charities and a company said they could deliver " + service
+				+ "; the mutual meets the tests for a reserved contract, which the route will use.";
+		case "fullBusinessCaseSummary" -> "The mutual keeps " + service + " whole, saves about 4% a year from the "
+				+ "second year and carries the pension guarantee the actuary costed.";
 		case "jointVenturePartner" -> asked.text("parentBody", "The parent body");
 		case "ownershipModelSummary" -> "Staff and service users become members; staff elect a majority of the "
 				+ "board and hold 60% of the votes at general meetings, the community the rest.";
+		case "withdrawalNotes" -> "The programme pages now say the spin-out will not go ahead, and why.";
 		// Legal formation
 		case "legalForm" -> "community-benefit-society";
 		case "membersCount" -> transferring;
@@ -155,6 +189,8 @@ class PlausibleAnswers {
 		case "northern-ireland" -> "NI" + asked.serial(6);
 		default -> "1" + asked.serial(7);
 		};
+		case "registrarOutcome" -> "registered";
+		case "payeReference" -> "%03d/SP%05d".formatted(asked.serial(3), asked.serial(5));
 		case "registrarExpectedDate" -> asked.today().plusWeeks(2);
 		case "registrarChaseNotes" -> "Called the registrar: the application is with a case officer and no "
 				+ "further information is needed.";
@@ -166,8 +202,8 @@ class PlausibleAnswers {
 		// Contract and procurement
 		case "serviceSpecificationSummary" -> "Outcomes, standards and reporting for " + service + ", based on "
 				+ "the current service with the changes agreed in the business case.";
-		case "awardRoute" -> routes.preferredFor(asked.text("procurementRegime", ""))
-				.map(DeployedAwardRoutes.Limits::route).orElse(null);
+		case "awardRoute" -> routes.preferredFor(asked.seen()).map(DeployedAwardRoutes.Limits::route).orElse(null);
+		case "evaluationOutcome" -> "new-body-won";
 		case "contractTermYears" -> contractTerm(asked);
 		case "psrProcess" -> "direct-award-c";
 		case "reservedConditions" -> String.join(",", field.options().stream().map(Option::value).toList());
@@ -181,6 +217,8 @@ class PlausibleAnswers {
 				asked.today().getYear());
 		case "contractStartDate" -> asked.dateFromToday("targetTransferDate", 0);
 		// Staff transfer and pensions
+		case "employerStaffCount" -> Math.max(asked.number("staffCount", 120) * 25, 1_000);
+		case "proposedRedundancies" -> 0L;
 		case "employeeLiabilityInformationEmployees" -> transferring;
 		case "measuresDescription" -> "A move to the new organisation's payroll and HR system and new rotas "
 				+ "across the sites; no change to pay or terms and conditions.";
@@ -199,6 +237,7 @@ class PlausibleAnswers {
 		case "registeredManagerName" -> "Daniel Osei";
 		case "cqcProviderId" -> "1-" + asked.serial(10);
 		case "assetsSummary" -> "Equipment, vehicles and the leases of the service's buildings.";
+		case "marketValue", "consideration" -> 250_000L;
 		case "leasesCount" -> 6L;
 		case "contractManager" -> "Joanne Pritchard";
 		case "reportingFrequency" -> "quarterly";
@@ -266,7 +305,7 @@ class PlausibleAnswers {
 	private Long contractTerm(Asked asked) {
 		long proposed = asked.number("proposedContractTermYears", 5);
 		Object route = asked.seen().apply("awardRoute");
-		DeployedAwardRoutes.Limits limits = route == null ? null : routes.of(route.toString());
+		DeployedAwardRoutes.Limits limits = route == null ? null : routes.of(route.toString(), asked.seen());
 		return limits == null || limits.maxTermYears() == null ? proposed : Math.min(proposed, limits.maxTermYears());
 	}
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +27,7 @@ import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Event;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
@@ -40,6 +42,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -91,6 +95,11 @@ public final class ModelRules {
 			"decision-makers", "legal", "finance", "scrutiny", "commissioners", "procurement", "hr", "unions",
 			"pensions");
 	static final String RECORD_STOP = "${recordProgrammeStop}";
+	/** Only they may stop a programme: a gate of any other group must not lead to a programme stop. */
+	static final String DECISION_MAKERS = "decision-makers";
+	/** The extension property that names the tasks whose paper a task approves. */
+	static final String APPROVES = "approves";
+	private static final Pattern READS_DECISION = Pattern.compile("\\bdecision\\b");
 
 	private final List<ModelFile> files;
 	private final Scope scope;
@@ -222,6 +231,7 @@ public final class ModelRules {
 			if (runs(task)) {
 				checkUserTask(file, task, formIds);
 			}
+			checkApproves(file, task);
 		}
 		for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
 			if (runs(start) && start.getCamundaFormRef() != null) {
@@ -244,6 +254,9 @@ public final class ModelRules {
 			if (recordsProgrammeStop(end) && incoming > 1) {
 				warning(file, end, "records a programme stop for " + incoming
 						+ " incoming flows: give each gate its own end event so the stop names its gate");
+			}
+			if (recordsProgrammeStop(end)) {
+				checkStopIsDecided(file, model, end);
 			}
 		}
 		checkDiagram(file, model);
@@ -271,6 +284,89 @@ public final class ModelRules {
 		if (task.getDocumentations().stream().map(Documentation::getTextContent).allMatch(ModelRules::isBlank)) {
 			warning(file, task, "user task has no documentation");
 		}
+	}
+
+	/** An approval names user tasks of its own process, not itself, so that the engine can keep their preparers off it. */
+	private void checkApproves(String file, UserTask task) {
+		Set<String> userTasks = new HashSet<>();
+		task.getParentElement().getChildElementsByType(UserTask.class).forEach(other -> userTasks.add(other.getId()));
+		for (CamundaProperty property : extensions(task, CamundaProperties.class)
+				.stream().flatMap(properties -> properties.getCamundaProperties().stream()).toList()) {
+			if (!APPROVES.equals(property.getCamundaName())) {
+				continue;
+			}
+			for (String id : String.valueOf(property.getCamundaValue()).split(",")) {
+				String approved = id.trim();
+				if (approved.equals(task.getId())) {
+					problem(file, task, "approves itself: name the tasks that prepare the paper it approves");
+				}
+				else if (!userTasks.contains(approved)) {
+					problem(file, task, "approves '" + approved + "', which is no user task of its process");
+				}
+			}
+		}
+	}
+
+	/**
+	 * Only decision-makers stop a programme: walking back from a "Programme stopped" end event, the
+	 * first gate on every way to it must be one of theirs. A gate is a user task that flows straight
+	 * into an exclusive gateway deciding on {@code decision}; other user tasks on the way (telling
+	 * the staff, withdrawing notices) are passed through, as they carry out a stop rather than decide it.
+	 */
+	private void checkStopIsDecided(String file, BpmnModelInstance model, EndEvent stop) {
+		Collection<SequenceFlow> flows = model.getModelElementsByType(SequenceFlow.class);
+		Set<FlowNode> seen = new HashSet<>();
+		List<FlowNode> layer = List.of(stop);
+		boolean undecided = false;
+		while (!layer.isEmpty()) {
+			List<FlowNode> previous = new ArrayList<>();
+			for (FlowNode node : layer) {
+				List<FlowNode> before = predecessors(node, flows);
+				undecided |= before.isEmpty();
+				for (FlowNode earlier : before) {
+					if (!seen.add(earlier)) {
+						continue;
+					}
+					if (earlier instanceof UserTask gate && isGate(gate, flows)) {
+						if (!gate.getCamundaCandidateGroupsList().stream().map(String::trim).toList()
+								.contains(DECISION_MAKERS)) {
+							problem(file, stop, "records a programme stop that the gate '" + gate.getId() + "' of "
+									+ gate.getCamundaCandidateGroups() + " leads to: only " + DECISION_MAKERS
+									+ " stop a programme, so give that gate no way here");
+						}
+					}
+					else {
+						previous.add(earlier);
+					}
+				}
+			}
+			layer = previous;
+		}
+		if (undecided) {
+			problem(file, stop, "records a programme stop that can be reached without a decision of the "
+					+ DECISION_MAKERS);
+		}
+	}
+
+	/** What comes just before a node: the sources of its incoming flows, and the host of a boundary event. */
+	private static List<FlowNode> predecessors(FlowNode node, Collection<SequenceFlow> flows) {
+		List<FlowNode> before = new ArrayList<>();
+		flows.stream().filter(flow -> flow.getTarget() == node).forEach(flow -> before.add(flow.getSource()));
+		if (node instanceof BoundaryEvent boundary && boundary.getAttachedTo() != null) {
+			before.add(boundary.getAttachedTo());
+		}
+		return before;
+	}
+
+	/** A user task whose outcome the exclusive gateway straight after it decides on {@code decision}. */
+	private static boolean isGate(UserTask task, Collection<SequenceFlow> flows) {
+		return flows.stream().filter(flow -> flow.getSource() == task)
+				.map(SequenceFlow::getTarget)
+				.filter(ExclusiveGateway.class::isInstance)
+				.anyMatch(gateway -> flows.stream().filter(flow -> flow.getSource() == gateway)
+						.map(SequenceFlow::getConditionExpression)
+						.anyMatch(condition -> condition != null && condition.getTextContent() != null
+								&& READS_DECISION.matcher(condition.getTextContent()).find()));
 	}
 
 	private void checkFormRef(String file, BaseElement element, String formRef, String binding, Set<String> formIds) {

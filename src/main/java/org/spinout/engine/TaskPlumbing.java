@@ -36,7 +36,9 @@ final class TaskPlumbing {
 	/** The extension property that leaves a task without reminders and escalation. */
 	static final String REMINDERS_PROPERTY = "reminders";
 	static final String OFF = "off";
-	static final List<String> DECISION_VARIABLES = List.of("decision", "decisionReason");
+	/** The outcome of a gate: approve, sendBack or (decision-makers only) reject. */
+	static final String DECISION = "decision";
+	static final List<String> DECISION_VARIABLES = List.of(DECISION, "decisionReason");
 
 	private static final Namespace BPMN = new Namespace(BpmnParser.BPMN20_NS);
 	private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;

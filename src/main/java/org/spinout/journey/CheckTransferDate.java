@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Flags a programme whose target transfer date is too close for the TUPE clocks counted back from
- * it to be met, so the programme manager sees it at the start: {@code transferDateAtRisk} (boolean)
- * and {@code transferDateRisk} (a sentence naming the clocks, or null).
+ * it to be met, so the programme manager sees it at the start and whenever the date moves:
+ * {@code transferDateAtRisk} (boolean) and {@code transferDateRisk} (a sentence naming the clocks, or
+ * null). A clock already met (the information given) is no risk, wherever the date moves.
  */
 @Component("checkTransferDate")
 public class CheckTransferDate implements JavaDelegate {
@@ -40,8 +41,9 @@ public class CheckTransferDate implements JavaDelegate {
 		if (transferDate != null) {
 			Date now = ClockUtil.getCurrentTime();
 			for (String name : CLOCKS_BEFORE_TRANSFER) {
-				if (now.after(clocks.before(name, transferDate, nation == null ? null : nation.toString()))) {
-					StatutoryClock clock = clocks.get(name);
+				StatutoryClock clock = clocks.get(name);
+				boolean met = clock.metBy() != null && execution.getVariable(clock.metBy()) != null;
+				if (!met && now.after(clocks.before(name, transferDate, nation == null ? null : nation.toString()))) {
 					missed.add(clock.label() + " (" + clock.length() + " " + clock.unit().value() + " before, "
 							+ clock.source() + ")");
 				}

@@ -28,7 +28,7 @@ public class RecordProgrammeStop implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		DelegateExecution programme = root(execution);
+		DelegateExecution programme = ProgrammeRoot.of(execution);
 		// A job retried after a failure runs this again: the first record stands.
 		if (STOPPED.equals(programme.getVariableLocal(STATUS))) {
 			return;
@@ -36,14 +36,6 @@ public class RecordProgrammeStop implements ExecutionListener {
 		programme.setVariableLocal(STATUS, STOPPED);
 		programme.setVariableLocal(STOP_REASON, execution.getVariable("decisionReason"));
 		programme.setVariableLocal(STOPPED_AT, gateName(execution));
-	}
-
-	private static DelegateExecution root(DelegateExecution execution) {
-		DelegateExecution instance = execution.getProcessInstance();
-		while (instance.getSuperExecution() != null) {
-			instance = instance.getSuperExecution().getProcessInstance();
-		}
-		return instance;
 	}
 
 	/**

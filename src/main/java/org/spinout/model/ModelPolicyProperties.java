@@ -31,7 +31,8 @@ public record ModelPolicyProperties(@DefaultValue("5MB") DataSize maxFileSize, @
 	 */
 	public record Policy(@DefaultValue("true") boolean enabled,
 			@DefaultValue({ "workingDays", "clocks", "taskDeadlines", "checkTransferDate", "recordProgrammeStop",
-					"taskReminder", "taskEscalation" }) List<String> allowedBeans,
+					"taskReminder", "taskEscalation", "newBodyRegistration", "transferDateMove",
+					"transferDateClocks" }) List<String> allowedBeans,
 			@DefaultValue("org.spinout.journey") String delegatePackage) {
 	}
 }

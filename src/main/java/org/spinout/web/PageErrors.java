@@ -1,5 +1,6 @@
 package org.spinout.web;
 
+import org.spinout.engine.DutyRefused;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,5 +28,13 @@ class PageErrors {
 	@ExceptionHandler(Forbidden.class)
 	ModelAndView forbidden() {
 		return new ModelAndView("error/403", HttpStatus.FORBIDDEN);
+	}
+
+	/** The engine kept a duty of the journey (four eyes, only decision-makers stop): the page says which. */
+	@ExceptionHandler(DutyRefused.class)
+	ModelAndView dutyRefused(DutyRefused refusal) {
+		ModelAndView page = new ModelAndView("error/403", HttpStatus.FORBIDDEN);
+		page.addObject("message", refusal.getMessage());
+		return page;
 	}
 }

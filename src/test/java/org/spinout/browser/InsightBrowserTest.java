@@ -3,7 +3,6 @@ package org.spinout.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,9 +39,7 @@ class InsightBrowserTest {
 		// given a kind of task completed once
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
 		String reference = programmes.start("Insight in a browser " + System.nanoTime());
-		tasks.complete(programmes.task(reference, "PrepareBusinessCase").getId(), Map.of("businessCaseStage", "outline",
-				"preferredOption", "public-service-mutual", "optionsAppraisalSummary", "The mutual scores best.",
-				"businessCaseLink", "https://documents.example.org/case"));
+		tasks.complete(programmes.task(reference, TestProgrammes.FIRST_TASK).getId(), TestProgrammes.firstTaskAnswers());
 		WebDriver driver = chromium.atWidth(width).driver();
 		driver.manage().deleteAllCookies();
 		chromium.signIn("manager", "demo");
@@ -61,7 +58,7 @@ class InsightBrowserTest {
 		// then its figures are whole days, and the page fits the screen
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Insight");
 		assertThat(driver.findElement(By.id("task-types")).getText()).doesNotContainPattern("\\d\\.\\d")
-				.contains("Prepare options appraisal and business case");
+				.contains(TestProgrammes.FIRST_TASK_NAME);
 		chromium.assertAccessible();
 		chromium.assertNoHorizontalScroll(width);
 	}

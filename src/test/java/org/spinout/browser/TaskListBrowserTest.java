@@ -67,7 +67,7 @@ class TaskListBrowserTest {
 	@ValueSource(ints = { Chromium.DESKTOP, Chromium.PHONE })
 	void aBoardMemberClaimsATaskFromItsRow(int width) {
 		String reference = programmes.start("Browser claim " + width + " " + System.nanoTime());
-		Task prepare = programmes.task(reference, "PrepareBusinessCase");
+		Task prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		WebDriver driver = signIn("board", width);
 		String list = "/tasks/available?programme=" + reference;
 		chromium.open(list);
@@ -78,7 +78,7 @@ class TaskListBrowserTest {
 				.click();
 
 		assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
-				.contains("You have claimed ‘Prepare options appraisal and business case’");
+				.contains("You have claimed ‘" + TestProgrammes.FIRST_TASK_NAME + "’");
 		assertThat(driver.getCurrentUrl()).endsWith(list);
 		assertThat(tasks.createTaskQuery().taskId(prepare.getId()).singleResult().getAssignee()).isEqualTo("board");
 		chromium.assertAccessible();
@@ -89,7 +89,7 @@ class TaskListBrowserTest {
 	@ValueSource(ints = { Chromium.DESKTOP, Chromium.PHONE })
 	void aManagerAssignsATaskFromItsRow(int width) {
 		String reference = programmes.start("Browser assign " + width + " " + System.nanoTime());
-		Task prepare = programmes.task(reference, "PrepareBusinessCase");
+		Task prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		WebDriver driver = signIn("manager", width);
 		chromium.open("/tasks/all?programme=" + reference);
 		chromium.assertAccessible();
@@ -112,7 +112,7 @@ class TaskListBrowserTest {
 	@ValueSource(ints = { Chromium.DESKTOP, Chromium.PHONE })
 	void aManagerNarrowsAllTasksToAGroupsUnassignedWork(int width) {
 		String reference = programmes.start("Browser filters " + width + " " + System.nanoTime());
-		Task prepare = programmes.task(reference, "PrepareBusinessCase");
+		Task prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		WebDriver driver = signIn("manager", width);
 		chromium.open("/tasks/all");
 
@@ -121,7 +121,7 @@ class TaskListBrowserTest {
 			driver.findElement(By.cssSelector("#filters summary")).click();
 		}
 		assertThat(new Select(driver.findElement(By.id("phase"))).getOptions().stream().map(WebElement::getText))
-				.contains("Business case").doesNotContain("Public service spin-out");
+				.contains(TestProgrammes.FIRST_PHASE).doesNotContain("Public service spin-out");
 		driver.findElement(By.id("programme")).sendKeys(reference);
 		new Select(driver.findElement(By.id("group"))).selectByValue("shadow-board");
 		new Select(driver.findElement(By.id("assignee"))).selectByValue("none");
@@ -129,7 +129,7 @@ class TaskListBrowserTest {
 
 		// then the group's unassigned task is listed, and the filters stay open to say why
 		assertThat(driver.findElement(By.cssSelector("tr[data-task-id='" + prepare.getId() + "']")).getText())
-				.contains("Prepare options appraisal and business case");
+				.contains(TestProgrammes.FIRST_TASK_NAME);
 		assertThat(driver.findElement(By.id("filters")).getAttribute("open")).isNotNull();
 		assertThat(driver.findElement(By.linkText("Clear the filters")).isDisplayed()).isTrue();
 		chromium.assertAccessible();

@@ -46,10 +46,10 @@ class TaskPageBrowserTest {
 	void aBusinessCaseAwaitingTheSponsor() {
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
 		reference = programmes.start("Task page in a browser " + System.nanoTime());
-		tasks.complete(programmes.task(reference, "PrepareBusinessCase").getId(), Map.of("businessCaseStage", "outline",
+		tasks.complete(programmes.task(reference, TestProgrammes.FIRST_TASK).getId(), TestProgrammes.firstTaskAnswers());
+		tasks.complete(programmes.task(reference, TestProgrammes.SECOND_TASK).getId(), Map.of(
 				"preferredOption", "public-service-mutual", "optionsAppraisalSummary", "The mutual scores best.",
 				"businessCaseLink", "https://documents.example.org/case"));
-		tasks.complete(programmes.task(reference, "SignOffFinancialCase").getId(), Map.of("decision", "approve"));
 		approval = programmes.task(reference, "ApproveBusinessCase");
 	}
 
@@ -84,7 +84,7 @@ class TaskPageBrowserTest {
 
 		chromium.open("/tasks/" + approval.getId());
 
-		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Approve the business case is complete");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Approve the outline business case is complete");
 		assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("Your answer was not recorded");
 		chromium.assertAccessible();
 		chromium.assertNoHorizontalScroll(width);

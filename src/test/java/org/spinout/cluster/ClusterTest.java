@@ -139,17 +139,15 @@ class ClusterTest {
 		WebClient board = nodeB.client();
 		board.signIn("board", "demo");
 		String tasks = board.getWithBasic("/engine-rest/task?maxResults=5&processInstanceBusinessKey="
-				+ reference + "&taskDefinitionKey=PrepareBusinessCase", ADMIN, SECRET).body();
+				+ reference + "&taskDefinitionKey=" + TestProgrammes.FIRST_TASK, ADMIN, SECRET).body();
 		Matcher taskId = ID.matcher(tasks);
 		assertThat(taskId.find()).as(tasks).isTrue();
 		HttpResponse<String> completed = board.postWithToken("/tasks/" + taskId.group(1) + "/complete",
-				"businessCaseStage", "outline", "preferredOption", "public-service-mutual", "optionsAppraisalSummary",
-				"The mutual keeps the service local and lets staff shape it over time.", "businessCaseLink",
-				"https://documents.example.org/case");
+				TestProgrammes.firstTaskForm());
 
 		assertThat(completed.statusCode()).isEqualTo(302);
 		assertThat(count(nodeA.client(), "/engine-rest/task/count?processInstanceBusinessKey=" + reference
-				+ "&taskDefinitionKey=SignOffFinancialCase")).isEqualTo(1);
+				+ "&taskDefinitionKey=" + TestProgrammes.SECOND_TASK)).isEqualTo(1);
 	}
 
 	@Test

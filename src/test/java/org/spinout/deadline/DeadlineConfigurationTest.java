@@ -27,7 +27,7 @@ class DeadlineConfigurationTest {
 					"tupe-information-lead-time", "tupe-claims", "cqc-registration", "ico-fee", "public-consultation");
 			assertThat(clocks.get("pa-standstill")).isEqualTo(new StatutoryClock("pa-standstill",
 					"Procurement Act standstill", 8, ClockUnit.WORKING_DAYS, ClockDirection.AFTER,
-					"Publication of the contract award notice", "PA 2023 s51", 2));
+					"Publication of the contract award notice", "PA 2023 s51", 2, null));
 			assertThat(clocks.get("employee-liability-information").direction()).isEqualTo(ClockDirection.BEFORE);
 		});
 	}

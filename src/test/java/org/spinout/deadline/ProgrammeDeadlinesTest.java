@@ -77,10 +77,12 @@ class ProgrammeDeadlinesTest {
 		// when
 		List<ProgrammeDeadline> found = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
 
-		// then employee liability information is due at the start of 4 May (28 days before 1 June)
+		// then employee liability information is due at the start of 4 May (28 days before 1 June), the
+		// pensions signed a month before the transfer and the contract 10 working days before it
 		assertThat(found).extracting(ProgrammeDeadline::clock).containsExactly("tupe-information-lead-time",
-				"public-consultation", "employee-liability-information", "tupe-claims");
-		ProgrammeDeadline eli = found.get(2);
+				"public-consultation", "pension-admission", "employee-liability-information", "contract-signature",
+				"tupe-claims");
+		ProgrammeDeadline eli = found.get(3);
 		assertThat(eli.label()).isEqualTo("Employee liability information");
 		assertThat(eli.source()).isEqualTo("TUPE 2006 reg 11");
 		assertThat(eli.due()).isEqualTo(WorkingDays.startOf(LocalDate.of(2026, 5, 4)).toInstant());
@@ -107,6 +109,8 @@ class ProgrammeDeadlinesTest {
 		assertThat(before).extracting(ProgrammeDeadline::clock, ProgrammeDeadline::status).containsExactly(
 				tuple("tupe-information-lead-time", ProgrammeDeadline.Status.BREACHED),
 				tuple("employee-liability-information", ProgrammeDeadline.Status.BREACHED),
+				tuple("pension-admission", ProgrammeDeadline.Status.BREACHED),
+				tuple("contract-signature", ProgrammeDeadline.Status.WARNING),
 				tuple("tupe-claims", ProgrammeDeadline.Status.UPCOMING));
 		assertThat(after).extracting(ProgrammeDeadline::clock).doesNotContain("employee-liability-information");
 	}
@@ -129,6 +133,25 @@ class ProgrammeDeadlinesTest {
 	}
 
 	@Test
+	void theNoticeOfTheContractAwardedIsMetOnlyByItsOwnNotice() {
+		// given a contract signed on Monday 2 March after a competition called by a contract notice
+		ProcessInstance programme = start("SO-2026-0004", null);
+		String phase = phaseOf(programme);
+		engine.getRuntimeService().setVariable(phase, "contractNoticeDate", day(2026, 1, 12));
+		engine.getRuntimeService().setVariable(phase, "contractSignedDate", day(2026, 3, 2));
+		engine.getRuntimeService().setVariable(phase, "contractNoticeClock", "contract-details-notice");
+
+		// when
+		List<ProgrammeDeadline> signed = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
+		engine.getRuntimeService().setVariable(phase, "contractDetailsNoticeDate", day(2026, 3, 9));
+		List<ProgrammeDeadline> published = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
+
+		// then the notice calling the competition does not count as the notice of the award
+		assertThat(signed).extracting(ProgrammeDeadline::clock).containsExactly("contract-details-notice");
+		assertThat(published).isEmpty();
+	}
+
+	@Test
 	void manyProgrammesCostTheSameQueriesAsOne() {
 		// given
 		List<String> ids = new ArrayList<>();
@@ -147,7 +170,7 @@ class ProgrammeDeadlinesTest {
 
 		// then
 		assertThat(one).hasSize(1);
-		assertThat(all).hasSize(8).allSatisfy((id, found) -> assertThat(found).hasSize(4));
+		assertThat(all).hasSize(8).allSatisfy((id, found) -> assertThat(found).hasSize(6));
 		assertThat(forAll).isEqualTo(forOne).isLessThanOrEqualTo(3);
 	}
 

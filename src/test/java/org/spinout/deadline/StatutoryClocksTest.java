@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** How each kind of statutory clock counts, with the default periods. */
 class StatutoryClocksTest {
@@ -122,6 +125,76 @@ class StatutoryClocksTest {
 	}
 
 	@Test
+	void aChangeOfTheLawAppliesToAnchorsFromItsDayOn() {
+		// given the call-in window set at 5 working days, changed to 10 from Thursday 1 October 2026
+		StatutoryClocks changed = changedFrom("call-in-window", LocalDate.of(2026, 10, 1), 10);
+
+		// when / then a decision published the day before keeps 5 working days: Wednesday 7 October
+		assertThat(changed.after("call-in-window", at(2026, 9, 30, 12, 0), ENGLAND_WALES))
+				.isEqualTo(midnightStarting(2026, 10, 8));
+		// one published on the day of the change has 10: Thursday 15 October
+		assertThat(changed.after("call-in-window", at(2026, 10, 1, 12, 0), ENGLAND_WALES))
+				.isEqualTo(midnightStarting(2026, 10, 16));
+		// and the day after too: Friday 16 October
+		assertThat(changed.after("call-in-window", at(2026, 10, 2, 12, 0), ENGLAND_WALES))
+				.isEqualTo(midnightStarting(2026, 10, 17));
+	}
+
+	@Test
+	void aClockCountedBackUsesTheVersionInForceOnItsAnchorDay() {
+		// given the employee liability information moved from 28 to 35 days before transfers from 1 June 2026
+		StatutoryClocks changed = changedFrom("employee-liability-information", LocalDate.of(2026, 6, 1), 35);
+
+		// when / then
+		assertThat(changed.before("employee-liability-information", midnightStarting(2026, 5, 31), ENGLAND_WALES))
+				.isEqualTo(midnightStarting(2026, 5, 3));
+		assertThat(changed.before("employee-liability-information", midnightStarting(2026, 6, 1), ENGLAND_WALES))
+				.isEqualTo(midnightStarting(2026, 4, 27));
+	}
+
+	@Test
+	void aClockNamesTheDayItAppliesFrom() {
+		// a standstill counted from before the Act came into force counts by its first version
+		assertThat(DeadlineConfiguration.defaultPeriods().get("pa-standstill").getFrom()).isEqualTo(LocalDate.of(2025, 2, 24));
+		assertThat(clocks.after("pa-standstill", at(2025, 2, 21, 12, 0), ENGLAND_WALES))
+				.isEqualTo(midnightStarting(2025, 3, 6));
+	}
+
+	@Test
+	void aChangeWithoutItsDayIsRefusedAtStart() {
+		// given
+		ClockPeriods periods = DeadlineConfiguration.defaultPeriods();
+		ClockPeriod.Change change = new ClockPeriod.Change();
+		change.setLength(10);
+		periods.get("call-in-window").getChanges().add(change);
+
+		// when / then
+		assertThatThrownBy(() -> new StatutoryClocks(periods, new WorkingDays()))
+				.isInstanceOf(IllegalStateException.class).hasMessageContaining("spinout.clocks.call-in-window");
+	}
+
+	@Test
+	void changesAreBoundFromProperties() {
+		// given
+		Map<String, String> properties = Map.of(
+				"spinout.clocks.demo.label", "Demo", "spinout.clocks.demo.source", "Local",
+				"spinout.clocks.demo.length", "5", "spinout.clocks.demo.unit", "working-days",
+				"spinout.clocks.demo.from", "2025-01-01", "spinout.clocks.demo.changes[0].from", "2027-01-01",
+				"spinout.clocks.demo.changes[0].length", "2", "spinout.clocks.demo.changes[0].unit", "weeks");
+
+		// when
+		ClockPeriods periods = new Binder(new MapConfigurationPropertySource(properties))
+				.bind("spinout.clocks", ClockPeriods.class).get();
+
+		// then
+		ClockPeriod.Change change = periods.get("demo").getChanges().get(0);
+		assertThat(change.getFrom()).isEqualTo(LocalDate.of(2027, 1, 1));
+		assertThat(change.getUnit()).isEqualTo(ClockUnit.WEEKS);
+		assertThat(new StatutoryClocks(periods, new WorkingDays()).after("demo", midnightStarting(2027, 1, 4), ENGLAND_WALES))
+				.isEqualTo(midnightStarting(2027, 1, 19));
+	}
+
+	@Test
 	void mistakesInAModelFailWithWhatToFix() {
 		Date anchor = midnightStarting(2025, 1, 6);
 		assertThatThrownBy(() -> clocks.after("pa-standstil", anchor, ENGLAND_WALES))
@@ -133,6 +206,16 @@ class StatutoryClocksTest {
 				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not set");
 		assertThatThrownBy(() -> clocks.add(anchor, -1, "weeks", ENGLAND_WALES))
 				.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	/** The default clocks, with the named one changed to {@code length} of its unit from {@code from}. */
+	private static StatutoryClocks changedFrom(String clock, LocalDate from, long length) {
+		ClockPeriods periods = DeadlineConfiguration.defaultPeriods();
+		ClockPeriod.Change change = new ClockPeriod.Change();
+		change.setFrom(from);
+		change.setLength(length);
+		periods.get(clock).getChanges().add(change);
+		return new StatutoryClocks(periods, new WorkingDays());
 	}
 
 	private static Date at(int year, int month, int day, int hour, int minute) {

@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.spinout.programme.ProgrammeStarter;
@@ -57,30 +65,81 @@ class DemoProgrammesTest {
 						"Explore York Libraries and Archives");
 
 		String york = reference("Explore York Libraries and Archives");
-		assertThat(record.runningPhases(york)).containsExactly("business-case");
-		assertThat(openTasks(york)).contains("TakeInPrincipleDecision");
+		assertThat(record.runningPhases(york)).containsExactly("stakeholder-engagement");
+		assertThat(openTasks(york)).contains("ApproveOwnershipModel");
+		assertThat(record.anyVariable(york, "governanceRoute")).isEqualTo("english-executive");
+		assertThat(record.completedBy(york, "HoldCallInMeeting")).containsOnly("scrutiny");
+		assertThat(record.completedBy(york, "TakeInPrincipleDecision")).as("taken, called in, reconsidered").hasSize(2);
+		assertThat(record.anyVariable(york, "meetsMutualPolicyTest")).isEqualTo(true);
+		assertThat(record.anyVariable(york, "meetsPaReservedTest")).isEqualTo(false);
 
 		String devon = reference("Libraries Unlimited");
 		assertThat(record.runningPhases(devon)).containsExactly("stakeholder-engagement");
 		assertThat(openTasks(devon)).contains("ApproveOwnershipModel");
 		assertThat(record.comments(devon)).anyMatch(comment -> comment.startsWith("Sent back for changes: "));
 
-		assertThat(record.runningPhases(reference("Wirral Community Health Partnership")))
+		String wirral = reference("Wirral Community Health Partnership");
+		assertThat(record.runningPhases(wirral))
 				.containsExactlyInAnyOrder("legal-formation", "contract-procurement", "staff-transfer");
+		assertThat(record.anyVariable(wirral, "governanceRoute")).isEqualTo("nhs-trust");
+		assertThat(record.completedBy(wirral, "RecordHealthScrutinyResponse")).containsOnly("scrutiny");
+		assertThat(record.completedBy(wirral, "ApproveSpinOut")).as("the board's decision").containsOnly("cabinet");
+		assertThat(record.anyVariable(wirral, "procurementRegime")).isEqualTo("PSR");
 
 		String argyll = reference("Live Argyll");
 		assertThat(record.runningPhases(argyll)).containsExactly("go-live");
 		assertThat(openTasks(argyll)).contains("ConfirmGoLive");
+		assertThat(record.anyVariable(argyll, "governanceRoute")).isEqualTo("scottish-council");
+		assertThat(record.completedBy(argyll, "HoldCallInMeeting")).isEmpty();
+		assertThat(record.anyVariable(argyll, "procurementRegime")).as("Scottish procurement law").isEqualTo("PCSR2015");
 
 		String causeway = reference("Causeway Coast Leisure");
 		assertThat(record.variable(causeway, "programmeStatus")).isEqualTo("stopped");
-		assertThat(record.variable(causeway, "stoppedAt")).isEqualTo("Approve the spin-out (G2)");
+		assertThat(record.variable(causeway, "stoppedAt")).isEqualTo("Decide whether the service spins out (G2)");
+		assertThat(record.anyVariable(causeway, "governanceRoute")).isEqualTo("ni-council");
+		assertThat(record.completedBy(causeway, "TellStaffTheProgrammeStopped")).containsOnly("hr");
 		assertThat(record.variable(causeway, "stopReason")).asString().startsWith("The business plan needs");
 		assertThat(record.comments(causeway)).last().asString().startsWith("Rejected: The business plan needs");
 
 		String thrive = reference("Thrive Together Children's Services");
 		assertThat(record.variable(thrive, "programmeStatus")).isEqualTo("live");
 		assertThat(record.isRunning(thrive)).isFalse();
+	}
+
+	@Test
+	void nobodyApprovedAPaperTheyPrepared() {
+		// given every approval of the deployed journey and the tasks whose paper it approves
+		Map<String, List<String>> approvals = new HashMap<>();
+		RepositoryService repository = engine.getRepositoryService();
+		repository.createProcessDefinitionQuery().latestVersion().list().forEach(definition -> repository
+				.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)
+				.forEach(task -> approvedBy(task).ifPresent(approved -> approvals.put(task.getId(), approved))));
+		assertThat(approvals).containsKeys("ApproveBusinessCase", "TakeInPrincipleDecision", "ApproveSpinOut",
+				"SignOffFinancialCase", "ConfirmStaffSupport", "ApproveOwnershipModel");
+
+		// then in no demo programme did one person do both
+		for (HistoricProcessInstance programme : programmes()) {
+			String reference = programme.getBusinessKey();
+			approvals.forEach((approval, prepared) -> {
+				List<String> preparers = prepared.stream()
+						.flatMap(taskKey -> record.completedBy(reference, taskKey).stream()).toList();
+				assertThat(record.completedBy(reference, approval)).as("%s in %s", approval, reference)
+						.noneMatch(preparers::contains);
+			});
+		}
+	}
+
+	private static Optional<List<String>> approvedBy(UserTask task) {
+		ExtensionElements extensions = task.getExtensionElements();
+		if (extensions == null) {
+			return Optional.empty();
+		}
+		return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+				.flatMap(properties -> properties.getCamundaProperties().stream())
+				.filter(property -> "approves".equals(property.getCamundaName()))
+				.map(property -> Arrays.stream(property.getCamundaValue().split(",")).map(String::trim)
+						.toList())
+				.findFirst();
 	}
 
 	@Test

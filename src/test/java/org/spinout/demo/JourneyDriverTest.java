@@ -57,8 +57,13 @@ class JourneyDriverTest {
 
 		assertThat(record.isRunning(reference)).isFalse();
 		assertThat(record.variable(reference, "programmeStatus")).isEqualTo("live");
+		assertThat(record.completedBy(reference, "SubmitExpressionOfInterest")).containsOnly("board");
+		assertThat(record.completedBy(reference, "PrepareBusinessCase")).containsOnly("manager");
 		assertThat(record.completedBy(reference, "ApproveBusinessCase")).containsOnly("sponsor");
 		assertThat(record.completedBy(reference, "TakeInPrincipleDecision")).containsOnly("cabinet");
+		assertThat(record.completedBy(reference, "AssessEqualityImpact")).containsOnly("manager");
+		assertThat(record.completedBy(reference, "SignOffFinancialCase")).containsOnly("finance");
+		assertThat(record.completedBy(reference, "ApproveSpinOut")).containsOnly("cabinet");
 		assertThat(record.completedBy(reference, "ConsultRepresentatives")).containsOnly("hr");
 		assertThat(record.completedBy(reference, "SecureLgpsAdmission")).containsOnly("pensions");
 		assertThat(record.completedBy(reference, "ArrangeNhsPensionAccess")).containsOnly("pensions");
@@ -73,7 +78,7 @@ class JourneyDriverTest {
 
 		driver.advanceUntil(reference, "TakeInPrincipleDecision");
 
-		Date noticePublished = finished(reference, "PublishKeyDecisionNotice").getEndTime();
+		Date noticePublished = finished(reference, "PublishInPrincipleDecisionNotice").getEndTime();
 		Date decisionOpened = history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference)
 				.taskDefinitionKey("TakeInPrincipleDecision").singleResult().getStartTime();
 		assertThat(Duration.between(noticePublished.toInstant(), decisionOpened.toInstant()))
@@ -87,8 +92,13 @@ class JourneyDriverTest {
 		driver.advanceUntil(reference, "TakeInPrincipleDecision");
 
 		driver.decide(reference, "TakeInPrincipleDecision", "reject", "The savings do not cover the set-up costs.");
+		assertThat(record.variable(reference, "programmeStatus")).as("not before it is stopped in order")
+				.isEqualTo("active");
+		driver.runToEnd(reference);
 
 		assertThat(record.isRunning(reference)).isFalse();
+		assertThat(record.completedBy(reference, "TellStaffTheProgrammeStopped")).containsOnly("hr");
+		assertThat(record.completedBy(reference, "WithdrawPublishedNotices")).containsOnly("manager");
 		assertThat(record.variable(reference, "programmeStatus")).isEqualTo("stopped");
 		assertThat(record.variable(reference, "stopReason")).isEqualTo("The savings do not cover the set-up costs.");
 		assertThat(record.variable(reference, "stoppedAt")).isEqualTo("Take the in-principle decision (G1)");
@@ -106,8 +116,8 @@ class JourneyDriverTest {
 		assertThat(driver.openTaskKeys(reference)).containsExactly("PrepareBusinessCase");
 		String taskId = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
 		assertThat(tasks.getVariable(taskId, "decisionReason")).isEqualTo("Add the pension costs to the financial case.");
-		assertThat(record.comments(reference)).containsExactly("Approved",
-				"Sent back for changes: Add the pension costs to the financial case.");
+		assertThat(record.comments(reference))
+				.containsExactly("Sent back for changes: Add the pension costs to the financial case.");
 	}
 
 	@Test
@@ -115,12 +125,13 @@ class JourneyDriverTest {
 		String reference = driver.start(Map.of("programmeName", "Chosen Libraries"));
 		driver.advanceUntil(reference, "PrepareBusinessCase");
 
-		driver.complete(reference, "PrepareBusinessCase", Map.of("businessCaseStage", "outline", "serviceChanges", true));
+		driver.complete(reference, "PrepareBusinessCase", Map.of("preferredOption", "mutual-joint-venture",
+				"serviceChanges", true));
 
 		String taskId = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
-		assertThat(tasks.getVariable(taskId, "businessCaseStage")).isEqualTo("outline");
+		assertThat(tasks.getVariable(taskId, "preferredOption")).isEqualTo("mutual-joint-venture");
 		assertThat(tasks.getVariable(taskId, "serviceChanges")).isEqualTo(true);
-		assertThat(tasks.getVariable(taskId, "preferredOption")).isEqualTo("public-service-mutual");
+		assertThat(tasks.getVariable(taskId, "optionsAppraisalSummary")).asString().startsWith("Four options");
 	}
 
 	@Test

@@ -47,6 +47,16 @@ final class ProgrammeRecord {
 		return variable == null ? null : variable.getValue();
 	}
 
+	/** The last value of a variable set anywhere in the programme: the main process or one of its phases. */
+	Object anyVariable(String reference, String name) {
+		return history.createHistoricVariableInstanceQuery().processInstanceIdIn(history
+				.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
+				.map(HistoricProcessInstance::getId).toArray(String[]::new)).variableName(name).list().stream()
+				.filter(variable -> variable.getValue() != null)
+				.max(Comparator.comparing(HistoricVariableInstance::getCreateTime))
+				.map(HistoricVariableInstance::getValue).orElse(null);
+	}
+
 	/** The comments on the programme's tasks, oldest first. */
 	List<String> comments(String reference) {
 		return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()

@@ -62,7 +62,7 @@ class DocumentUploadTest {
 	void startAProgramme() {
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
 		reference = programmes.start("Riverside Libraries");
-		taskId = programmes.task(reference, "PrepareBusinessCase").getId();
+		taskId = programmes.task(reference, TestProgrammes.FIRST_TASK).getId();
 		taskUpload = "/tasks/" + taskId + "/documents";
 		programmeUpload = "/programmes/" + reference + "/documents";
 	}

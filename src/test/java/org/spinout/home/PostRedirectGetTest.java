@@ -77,7 +77,7 @@ class PostRedirectGetTest {
 		post("/programmes/new/check", manager, "/programmes/new/check", "/programmes/new/check");
 		String reference = manager.get("/programmes/new/started").body().replaceAll("(?s).*id=\"reference\">([^<]+)<.*", "$1");
 		Task prepare = tasks.createTaskQuery().processInstanceBusinessKey(reference)
-				.taskDefinitionKey("PrepareBusinessCase").singleResult();
+				.taskDefinitionKey(TestProgrammes.FIRST_TASK).singleResult();
 		String task = "/tasks/" + prepare.getId();
 
 		// its first task claimed, given back, assigned, its people's tasks moved, papers added, and completed
@@ -90,10 +90,7 @@ class PostRedirectGetTest {
 		record("/tasks/{taskId}/documents", board.postFile(task + "/documents", "Options appraisal.pdf", paper));
 		record("/programmes/{reference}/documents", board.postFile("/programmes/" + reference + "/documents",
 				"Business case.pdf", paper));
-		post("/tasks/{taskId}/complete", board, task, task + "/complete", "businessCaseStage", "outline",
-				"preferredOption", "public-service-mutual", "optionsAppraisalSummary", "The mutual scores best on "
-						+ "quality, staff engagement and long-term cost.",
-				"businessCaseLink", "https://documents.example.org/case");
+		post("/tasks/{taskId}/complete", board, task, task + "/complete", TestProgrammes.firstTaskForm());
 
 		// the programme suspended, resumed and stopped
 		String programme = "/programmes/" + reference;

@@ -41,7 +41,7 @@ class AuthorizedGroupsTest {
 	void aTaskIsClaimedWithoutReadingEveryAuthorizationsGroup() {
 		// given
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
-		Task task = programmes.task(programmes.start("Groups " + System.nanoTime()), "PrepareBusinessCase");
+		Task task = programmes.task(programmes.start("Groups " + System.nanoTime()), TestProgrammes.FIRST_TASK);
 		SpinoutUser board = new SpinoutUser("board", "Board", List.of(Role.SHADOW_BOARD.groupId()));
 
 		// when
@@ -58,7 +58,7 @@ class AuthorizedGroupsTest {
 	void someoneOutsideTheTasksGroupsIsStillRefused() {
 		// given
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
-		Task task = programmes.task(programmes.start("Groups " + System.nanoTime()), "PrepareBusinessCase");
+		Task task = programmes.task(programmes.start("Groups " + System.nanoTime()), TestProgrammes.FIRST_TASK);
 		SpinoutUser hr = new SpinoutUser("hr", "HR", List.of(Role.HR.groupId()));
 
 		// when / then

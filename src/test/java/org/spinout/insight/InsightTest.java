@@ -55,9 +55,8 @@ class InsightTest {
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
 		String reference = programmes.start("Insight " + System.nanoTime());
 		ClockUtil.setCurrentTime(Date.from(tenDaysAgo.plus(Duration.ofDays(3))));
-		tasks.complete(programmes.task(reference, "PrepareBusinessCase").getId(), Map.of("businessCaseStage",
-				"outline", "preferredOption", "public-service-mutual", "optionsAppraisalSummary", "x".repeat(60),
-				"businessCaseLink", "https://documents.example.org/case"));
+		tasks.complete(programmes.task(reference, TestProgrammes.FIRST_TASK).getId(),
+				TestProgrammes.firstTaskAnswers());
 		ClockUtil.reset();
 
 		// when
@@ -74,11 +73,11 @@ class InsightTest {
 			long median = tasksChart.get("datasets").get(0).get("data").get(i).asLong();
 			assertThat(taskTable).contains(median == 0 ? "Less than 1" : ">" + median + "<");
 		}
-		assertThat(taskTable).contains("Prepare options appraisal and business case");
+		assertThat(taskTable).contains(TestProgrammes.FIRST_TASK_NAME);
 		// and the programme's chart and table show its business case: ten days so far
 		String programme = page.substring(page.indexOf(reference) - 400);
 		JsonNode phases = chart(programme, null);
-		assertThat(phases.get("labels").get(0).asText()).isEqualTo("Business case");
+		assertThat(phases.get("labels").get(0).asText()).isEqualTo(TestProgrammes.FIRST_PHASE);
 		assertThat(phases.get("datasets").get(0).get("label").asText()).isEqualTo("Actual days");
 		assertThat(phases.get("datasets").get(0).get("data").get(0).isIntegralNumber()).isTrue();
 		assertThat(phases.get("datasets").get(0).get("data").get(0).asLong()).isEqualTo(10);

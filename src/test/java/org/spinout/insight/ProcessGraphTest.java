@@ -15,8 +15,8 @@ class ProcessGraphTest {
 	void aSendBackLoopIsCutWhereItTurnsBack() {
 		ProcessGraph graph = graph("business-case");
 
-		assertThat(graph.order()).containsSubsequence("PrepareBusinessCase", "SignOffFinancialCase",
-				"ApproveBusinessCase");
+		assertThat(graph.order()).containsSubsequence("SubmitExpressionOfInterest", "PrepareBusinessCase",
+				"ApproveBusinessCase", "TakeInPrincipleDecision");
 		assertThat(graph.order()).hasSize(graph.nodes().size());
 		graph.order().forEach(id -> graph.successors(id)
 				.forEach(next -> assertThat(graph.order().indexOf(next)).isGreaterThan(graph.order().indexOf(id))));
@@ -37,7 +37,7 @@ class ProcessGraphTest {
 
 		assertThat(graph.successors("AwaitRegistration")).containsExactly("StartEvent_AwaitRegistration");
 		assertThat(graph.successors("EndEvent_RegistrationRecorded")).containsExactly("AwaitRegistration#end");
-		assertThat(graph.successors("AwaitRegistration#end")).containsExactly("AppointBoard");
+		assertThat(graph.successors("AwaitRegistration#end")).containsExactly("Gateway_Registered");
 		assertThat(graph.node("Timer_RegistrationOverdue").kind()).isEqualTo(ProcessGraph.Kind.TIMER);
 		assertThat(graph.node("Timer_RegistrationOverdue").expression()).contains("registrationClock");
 	}
@@ -47,7 +47,8 @@ class ProcessGraphTest {
 		ProcessGraph graph = graph("spin-out-programme");
 
 		assertThat(graph.calls()).extracting(ProcessGraph.Node::calledElement).containsExactly("business-case",
-				"stakeholder-engagement", "legal-formation", "contract-procurement", "staff-transfer", "go-live");
+				"stakeholder-engagement", "spin-out-decision", "legal-formation", "contract-procurement",
+				"staff-transfer", "go-live");
 		assertThat(graph.node("BusinessCaseStopped")).isNull();
 		assertThat(graph.ends()).containsExactlyInAnyOrder("ProgrammeLive", "TransferDateRiskReviewed");
 	}
@@ -56,8 +57,8 @@ class ProcessGraphTest {
 	void aTaskKeepsItsDueDateExpression() {
 		ProcessGraph graph = graph("business-case");
 
-		assertThat(graph.node("SignOffFinancialCase").kind()).isEqualTo(ProcessGraph.Kind.USER_TASK);
-		assertThat(graph.node("SignOffFinancialCase").expression()).isEqualTo("${workingDays.fromNow(10, nation)}");
+		assertThat(graph.node("ApproveBusinessCase").kind()).isEqualTo(ProcessGraph.Kind.USER_TASK);
+		assertThat(graph.node("ApproveBusinessCase").expression()).isEqualTo("${workingDays.fromNow(10, nation)}");
 	}
 
 	private static ProcessGraph graph(String key) {

@@ -1,132 +1,154 @@
 package org.spinout.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static org.spinout.journey.JourneyTimers.escalation;
 import static org.spinout.journey.JourneyTimers.fire;
 import static org.spinout.journey.JourneyTimers.london;
-import static org.spinout.journey.JourneyTimers.reminder;
 import static org.spinout.journey.JourneyTimers.timerEvent;
 
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Phase 1: the business case, the in-principle decision (G1) and the spin-out decision (G2). */
-@Deployment(resources = {"processes/business-case.bpmn",
-		"forms/prepare-business-case.form", "forms/sign-off-financial-case.form", "forms/approve-business-case.form",
-		"forms/publish-key-decision-notice.form", "forms/take-in-principle-decision.form",
-		"forms/publish-in-principle-decision.form", "forms/consider-in-principle-call-in.form",
-		"forms/prepare-business-plan.form", "forms/review-financial-model.form",
-		"forms/publish-spin-out-key-decision-notice.form", "forms/approve-spin-out.form",
-		"forms/publish-spin-out-decision.form", "forms/consider-spin-out-call-in.form"})
+/**
+ * Phase 1: the staff's proposal, the parent body's appraisal, the sponsors' approval and the
+ * in-principle decision (G1) on each governance route, with its notice, call-in and a stop in order.
+ * The call-in's own paths are tested in {@link CallInProcessTest}.
+ */
+@Deployment(resources = {"processes/business-case.bpmn", "processes/governance-route.dmn", "processes/call-in.bpmn",
+		"processes/stop-in-order.bpmn", "forms/submit-expression-of-interest.form", "forms/prepare-business-case.form",
+		"forms/approve-business-case.form", "forms/publish-in-principle-decision-notice.form",
+		"forms/take-in-principle-decision.form", "forms/publish-in-principle-decision.form",
+		"forms/consider-call-in.form", "forms/hold-call-in-meeting.form", "forms/record-full-council-resolution.form",
+		"forms/tell-staff-the-programme-stopped.form", "forms/withdraw-published-notices.form"})
 class BusinessCaseProcessTest {
 
 	@RegisterExtension
-	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
+	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverageExcluding("call-in");
 
+	/** Monday 2 March 2026: the notice goes out that day. */
 	@RegisterExtension
 	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 0));
 
-	/** Monday 2 March 2026: the key decision notice goes out that day. */
 	private static final Date NOTICE_DATE = london(2026, 3, 2);
 
 	private JourneyInstance programme;
 
-	@Test
-	void approvedBusinessCaseAndSpinOutEndTheBusinessCasePhase() {
-		// given
-		start();
-
-		// when
-		throughInPrincipleDecision();
-		throughSpinOutDecision();
-
-		// then
-		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassedInOrder("PrepareBusinessCase", "SignOffFinancialCase",
-				"ApproveBusinessCase", "PublishKeyDecisionNotice", "KeyDecisionNoticePeriodEnded",
-				"TakeInPrincipleDecision", "PublishInPrincipleDecision", "ConsiderInPrincipleCallIn",
-				"InPrincipleCallInWindowEnds", "PrepareBusinessPlan", "ReviewFinancialModel",
-				"PublishSpinOutKeyDecisionNotice", "SpinOutKeyDecisionNoticePeriodEnded", "ApproveSpinOut",
-				"PublishSpinOutDecision", "ConsiderSpinOutCallIn", "SpinOutCallInWindowEnds", "SpinOutApproved");
-		assertThat(programme.value("decision")).isEqualTo("approve");
-		assertThat(programme.value("preferredOption")).isEqualTo("public-service-mutual");
+	/**
+	 * Each route: the parent body and nation (and a council's governance), the route chosen, the day the
+	 * decision may be taken after notice on Monday 2 March 2026, and whether it can be called in.
+	 */
+	static Stream<Arguments> routes() {
+		return Stream.of(
+				Arguments.of("English council, executive", "council", "england-wales", "executive", "english-executive",
+						london(2026, 3, 31), true),
+				Arguments.of("English council, committee system", "council", "england-wales", "committee",
+						"english-committee", london(2026, 3, 8), false),
+				Arguments.of("Welsh council", "council", "england-wales", "welsh-executive", "welsh-council",
+						london(2026, 3, 8), true),
+				Arguments.of("Scottish council", "council", "scotland", null, "scottish-council", london(2026, 3, 6),
+						false),
+				Arguments.of("Northern Irish council", "council", "northern-ireland", null, "ni-council",
+						london(2026, 3, 6), true),
+				Arguments.of("NHS trust", "nhs-trust", "england-wales", null, "nhs-trust", london(2026, 3, 6), false),
+				Arguments.of("integrated care board", "icb", "england-wales", null, "icb", london(2026, 3, 6), false));
 	}
 
-	@Test
-	void inPrincipleDecisionWaitsTwentyEightClearDaysAfterTheNotice() {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("routes")
+	void theInPrincipleDecisionTakesTheRouteOfItsParentBodyAndNation(String situation, String parentBodyType,
+			String nation, String councilGovernance, String route, Date earliestDecision, boolean callIn) {
 		// given
-		start();
-		prepareAndApproveBusinessCase();
+		start(parentBodyType, nation, councilGovernance);
+		prepareAndApproveTheCase();
 
 		// when the notice is published on Monday 2 March
-		programme.complete("PublishKeyDecisionNotice", "keyDecisionNoticeDate", NOTICE_DATE,
-				"keyDecisionNoticeLink", "https://example.org/forward-plan/1");
+		programme.complete("PublishInPrincipleDecisionNotice", "inPrincipleDecisionNoticeDate", NOTICE_DATE,
+				"inPrincipleDecisionNoticeLink", "https://example.org/notice");
 
-		// then the decision can be taken from midnight at the start of 31 March (2 March + 29), not before
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("KeyDecisionNoticePeriodEnded");
-		assertThat(timerEvent(programme.instance(), "KeyDecisionNoticePeriodEnded").getDuedate()).isEqualTo(london(2026, 3, 31));
-		fire(timerEvent(programme.instance(), "KeyDecisionNoticePeriodEnded"));
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("TakeInPrincipleDecision");
+		// then the decision waits for the route's notice period
+		assertThat(programme.value("governanceRoute")).isEqualTo(route);
+		assertThat(timerEvent(programme.instance(), "InPrincipleNoticePeriodEnded").getDuedate()).isEqualTo(earliestDecision);
+		fire(timerEvent(programme.instance(), "InPrincipleNoticePeriodEnded"));
+		programme.decide("TakeInPrincipleDecision", "approve", null);
+		publishTheDecision();
+
+		// and a decision that can be called in waits for the window; the others are made at once
+		if (callIn) {
+			BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("InPrincipleCallIn");
+			letTheCallInWindowClose();
+		}
+		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("InPrincipleDecisionTaken");
+		assertThat(programme.value("inPrincipleCallInOutcome")).isEqualTo(callIn ? "stands" : null);
 	}
 
 	@Test
-	void financeSendsTheFinancialCaseBackWithComments() {
+	void theParentBodyAppraisesTheOptionsAfterTheStaffPutTheirProposal() {
 		// given
-		start();
-		prepareBusinessCase();
+		start("council", "england-wales", "executive");
 
 		// when
-		programme.decide("SignOffFinancialCase", "sendBack", "Pension costs are missing");
-
-		// then the shadow board sees the comments on its task
-		Task task = programme.waitingTask("PrepareBusinessCase");
-		assertThat(taskService().getVariable(task.getId(), "decision")).isEqualTo("sendBack");
-		assertThat(taskService().getVariable(task.getId(), "decisionReason")).isEqualTo("Pension costs are missing");
-	}
-
-	@Test
-	void sponsorsSendTheBusinessCaseBack() {
-		// given
-		start();
-		prepareBusinessCase();
-		programme.decide("SignOffFinancialCase", "approve", null);
-
-		// when
-		programme.decide("ApproveBusinessCase", "sendBack", "The management case needs a named accountable officer");
+		submitTheProposal();
 
 		// then
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PrepareBusinessCase")
-				.variables().containsEntry("decisionReason", "The management case needs a named accountable officer");
+		Task appraisal = programme.waitingTask("PrepareBusinessCase");
+		assertThat(JourneyTasks.groups(appraisal)).containsExactly("programme-managers");
+		BpmnAwareTests.assertThat(programme.instance()).hasPassedInOrder("SubmitExpressionOfInterest",
+				"ChooseGovernanceRoute");
 	}
 
 	@Test
-	void eachReviewStartsWithAnEmptyDecision() {
-		// given
-		start();
-		prepareBusinessCase();
+	void theShadowBoardDoesNotAppraiseItsOwnBid() {
+		// given a member of the shadow board who is also in the programme office put the proposal forward
+		start("council", "england-wales", "executive");
+		as("sam", () -> submitTheProposal());
 
-		// when finance approves
-		programme.decide("SignOffFinancialCase", "approve", "Fine");
+		// when sam takes the appraisal of it
+		Task appraisal = programme.waitingTask("PrepareBusinessCase");
 
-		// then the sponsors' task does not offer finance's answer as theirs
-		Task task = programme.waitingTask("ApproveBusinessCase");
-		assertThat(taskService().getVariable(task.getId(), "decision")).isNull();
-		assertThat(taskService().getVariable(task.getId(), "decisionReason")).isNull();
+		// then
+		assertThatThrownBy(() -> as("sam", () -> taskService().claim(appraisal.getId(), "sam")))
+				.isInstanceOf(AuthorizationException.class)
+				.hasMessageContaining("sam prepared the paper that 'Appraise the options and prepare the outline business case' approves");
 	}
 
 	@Test
-	void decisionMakersSendTheBusinessCaseBackAtG1() {
+	void theSponsorsSendTheCaseBackButCannotStopTheProgramme() {
 		// given
-		start();
+		start("council", "england-wales", "executive");
+		submitTheProposal();
+		prepareTheCase();
+
+		// when the sponsors try to reject it
+		String approval = programme.waitingTask("ApproveBusinessCase").getId();
+		assertThatThrownBy(() -> taskService().complete(approval, Map.of("decision", "reject", "decisionReason", "No")))
+				.isInstanceOf(AuthorizationException.class);
+
+		// then they can send it back, with their comments on the appraisal
+		programme.decide("ApproveBusinessCase", "sendBack", "Add the joint venture option");
+		assertThat(programme.taskVariable("PrepareBusinessCase", "decisionReason")).isEqualTo("Add the joint venture option");
+	}
+
+	@Test
+	void theDecisionMakersSendTheCaseBack() {
+		// given
 		toInPrincipleDecision();
 
 		// when
@@ -138,272 +160,141 @@ class BusinessCaseProcessTest {
 	}
 
 	@Test
-	void rejectionAtG1StopsTheProgramme() {
+	void aRejectionStopsTheProgrammeInOrder() {
 		// given
-		start();
 		toInPrincipleDecision();
 
-		// when
+		// when the decision-makers reject the proposal
 		programme.decide("TakeInPrincipleDecision", "reject", "The service will stay in-house");
 
-		// then
-		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("TakeInPrincipleDecisionRejected")
-				.hasNotPassed("PublishInPrincipleDecision");
+		// then the staff are told and the notices withdrawn before the stop is recorded
+		ProcessInstance stopping = calledProcessInstance("stop-in-order", programme.instance());
+		BpmnAwareTests.assertThat(stopping).isWaitingAt("TellStaffTheProgrammeStopped", "WithdrawPublishedNotices");
+		assertThat(programme.value(RecordProgrammeStop.STATUS)).isNull();
+		assertThat(JourneyTasks.groups(BpmnAwareTests.task("TellStaffTheProgrammeStopped", stopping))).containsExactly("hr");
+		programme.carryOutTheStop();
+		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassedInOrder("StopAfterInPrincipleDecision",
+				"InPrincipleDecisionRejected").hasNotPassed("PublishInPrincipleDecision");
 		programme.assertStopped("The service will stay in-house", "Take the in-principle decision (G1)");
 	}
 
 	@Test
-	void scrutinyCallsInTheInPrincipleDecisionForReconsideration() {
-		// given
-		start();
+	void aCalledInDecisionIsReconsideredOnceWithTheReasonsAndThenStands() {
+		// given the decision published on Tuesday 31 March
 		toInPrincipleDecision();
 		programme.decide("TakeInPrincipleDecision", "approve", null);
-		publishInPrincipleDecision();
+		publishTheDecision();
 
-		// when
-		programme.complete("ConsiderInPrincipleCallIn", "inPrincipleCalledIn", true,
-				"inPrincipleCallInReason", "Staff were not consulted");
+		// when it is called in, and scrutiny meets and refers it back
+		callInAndReferBack("Staff were not consulted on the options", "Consult the staff before the decision");
 
-		// then the decision-makers reconsider, with the reasons on their task
-		Task task = programme.waitingTask("TakeInPrincipleDecision");
-		assertThat(taskService().getVariable(task.getId(), "inPrincipleCallInReason")).isEqualTo("Staff were not consulted");
+		// then the decision-makers reconsider, with the reasons in front of them
+		Task reconsideration = programme.waitingTask("TakeInPrincipleDecision");
+		assertThat(taskService().getVariable(reconsideration.getId(), "inPrincipleDecisionReconsidered")).isEqualTo(true);
+		assertThat(taskService().getVariable(reconsideration.getId(), "inPrincipleCallInReasons"))
+				.isEqualTo("Staff were not consulted on the options");
+		assertThat(taskService().getVariable(reconsideration.getId(), "inPrincipleReferralReasons"))
+				.isEqualTo("Consult the staff before the decision");
 
-		// and a second call-in question starts unanswered
-		programme.decide("TakeInPrincipleDecision", "approve", null);
-		publishInPrincipleDecision();
-		assertThat(programme.taskVariable("ConsiderInPrincipleCallIn", "inPrincipleCalledIn")).isNull();
+		// and their decision is final: published, it cannot be called in again
+		programme.decide("TakeInPrincipleDecision", "approve", "Staff engagement comes first in phase 2");
+		publishTheDecision();
+		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("InPrincipleDecisionTaken");
+		assertThat(historicCallIns()).hasSize(1);
 	}
 
 	@Test
-	void inPrincipleDecisionStandsWhenTheCallInWindowClosesWithoutScrutiny() {
-		// given the decision published on Tuesday 31 March 2026
-		start();
+	void aReconsideredDecisionCanStillStopTheProgramme() {
+		// given a decision referred back after call-in
 		toInPrincipleDecision();
 		programme.decide("TakeInPrincipleDecision", "approve", null);
-		publishInPrincipleDecision();
-
-		// when the five working days pass (Good Friday and Easter Monday do not count)
-		assertThat(timerEvent(programme.instance(), "InPrincipleCallInWindowClosed").getDuedate()).isEqualTo(london(2026, 4, 10));
-		fire(timerEvent(programme.instance(), "InPrincipleCallInWindowClosed"));
-
-		// then
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PrepareBusinessPlan")
-				.hasPassed("InPrincipleCallInWindowClosed").hasNotPassed("InPrincipleCallInWindowEnds");
-	}
-
-	@Test
-	void nothingProceedsBeforeTheCallInWindowCloses() {
-		// given
-		start();
-		toInPrincipleDecision();
-		programme.decide("TakeInPrincipleDecision", "approve", null);
-		publishInPrincipleDecision();
-
-		// when scrutiny says on the first day that it will not call the decision in
-		programme.complete("ConsiderInPrincipleCallIn", "inPrincipleCalledIn", false);
-
-		// then the programme still waits for the window to close
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("InPrincipleCallInWindowEnds");
-		assertThat(timerEvent(programme.instance(), "InPrincipleCallInWindowEnds").getDuedate()).isEqualTo(london(2026, 4, 10));
-		fire(timerEvent(programme.instance(), "InPrincipleCallInWindowEnds"));
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PrepareBusinessPlan");
-	}
-
-	@Test
-	void financeSendsTheFinancialModelBack() {
-		// given
-		start();
-		throughInPrincipleDecision();
-		prepareBusinessPlan();
+		publishTheDecision();
+		callInAndReferBack("The savings are not shown", "Show the savings");
 
 		// when
-		programme.decide("ReviewFinancialModel", "sendBack", "Year 3 does not balance");
+		programme.decide("TakeInPrincipleDecision", "reject", "There are no savings");
 
 		// then
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PrepareBusinessPlan")
-				.variables().containsEntry("decisionReason", "Year 3 does not balance");
-	}
-
-	@Test
-	void decisionMakersSendTheBusinessPlanBackAtG2() {
-		// given
-		start();
-		throughInPrincipleDecision();
-		toSpinOutDecision();
-
-		// when
-		programme.decide("ApproveSpinOut", "sendBack", "Heads of terms lack a break clause");
-
-		// then
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PrepareBusinessPlan")
-				.variables().containsEntry("decisionReason", "Heads of terms lack a break clause");
-	}
-
-	@Test
-	void rejectionAtG2StopsTheProgramme() {
-		// given
-		start();
-		throughInPrincipleDecision();
-		toSpinOutDecision();
-
-		// when
-		programme.decide("ApproveSpinOut", "reject", "Not affordable");
-
-		// then
-		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("ApproveSpinOutRejected");
-		programme.assertStopped("Not affordable", "Approve the spin-out (G2)");
-	}
-
-	@Test
-	void scrutinyCallsInTheSpinOutDecision() {
-		// given
-		start();
-		throughInPrincipleDecision();
-		toSpinOutDecision();
-		programme.decide("ApproveSpinOut", "approve", null);
-		publishSpinOutDecision();
-
-		// when
-		programme.complete("ConsiderSpinOutCallIn", "spinOutCalledIn", true,
-				"spinOutCallInReason", "The pension risk is unclear");
-
-		// then
-		Task task = programme.waitingTask("ApproveSpinOut");
-		assertThat(taskService().getVariable(task.getId(), "spinOutCallInReason")).isEqualTo("The pension risk is unclear");
-	}
-
-	@Test
-	void spinOutDecisionStandsWhenTheCallInWindowClosesWithoutScrutiny() {
-		// given the decision published on Tuesday 12 May 2026
-		start();
-		throughInPrincipleDecision();
-		toSpinOutDecision();
-		programme.decide("ApproveSpinOut", "approve", null);
-		publishSpinOutDecision();
-
-		// when
-		assertThat(timerEvent(programme.instance(), "SpinOutCallInWindowClosed").getDuedate()).isEqualTo(london(2026, 5, 20));
-		fire(timerEvent(programme.instance(), "SpinOutCallInWindowClosed"));
-
-		// then
-		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("SpinOutCallInWindowClosed", "SpinOutApproved");
-	}
-
-	@Test
-	void overdueTaskIsRemindedThenEscalatedWithoutLeavingIt() {
-		// given the business case is due in 40 working days
-		start();
-		Task task = programme.waitingTask("PrepareBusinessCase");
-
-		// when
-		fire(reminder(programme.instance(), "PrepareBusinessCase"));
-		fire(escalation(programme.instance(), "PrepareBusinessCase"));
-
-		// then
-		assertThat(taskService().getVariableLocal(task.getId(), TaskReminder.REMINDED_AT)).isNotNull();
-		assertThat(taskService().getVariableLocal(task.getId(), TaskEscalation.ESCALATED_AT)).isEqualTo(task.getDueDate());
-		assertThat(taskService().getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
-				.containsExactlyInAnyOrder("shadow-board", "programme-managers");
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PrepareBusinessCase");
-	}
-
-	@Test
-	void scrutinyIsRemindedBeforeTheCallInWindowCloses() {
-		// given
-		start();
-		toInPrincipleDecision();
-		programme.decide("TakeInPrincipleDecision", "approve", null);
-		publishInPrincipleDecision();
-
-		// when two working days before the window closes on 10 April
-		assertThat(reminder(programme.instance(), "ConsiderInPrincipleCallIn").getDuedate()).isEqualTo(london(2026, 4, 8));
-		fire(reminder(programme.instance(), "ConsiderInPrincipleCallIn"));
-
-		// then
-		Task task = programme.waitingTask("ConsiderInPrincipleCallIn");
-		assertThat(task.getDueDate()).isEqualTo(london(2026, 4, 10));
-		assertThat(taskService().getVariableLocal(task.getId(), TaskReminder.REMINDED_AT)).isEqualTo(london(2026, 4, 8));
-	}
-
-	@Test
-	void everyUserTaskCarriesTheReminderAndEscalation() {
-		JourneyTimers.assertEveryUserTaskRemindsAndEscalates("business-case", 13);
+		programme.carryOutTheStop();
+		programme.assertStopped("There are no savings", "Take the in-principle decision (G1)");
 	}
 
 	// ---------------------------------------------------------------- the way through
 
-	private void start() {
+	private void start(String parentBodyType, String nation, String councilGovernance) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("programmeReference", "SO-2026-1");
 		variables.put("programmeName", "Riverside Libraries");
-		variables.put("parentBodyType", "council");
-		variables.put("nation", "england-wales");
+		variables.put("parentBodyType", parentBodyType);
+		variables.put("nation", nation);
+		variables.put("councilGovernance", councilGovernance);
 		programme = JourneyInstance.start("business-case", "SO-2026-1", variables);
 	}
 
-	private void prepareBusinessCase() {
-		programme.complete("PrepareBusinessCase", "businessCaseStage", "full",
-				"preferredOption", "public-service-mutual", "optionsAppraisalSummary", "A mutual keeps the service local.",
+	private void submitTheProposal() {
+		programme.complete("SubmitExpressionOfInterest", "interestRoute", "staff-expression-of-interest",
+				"staffSupport", "most-staff",
+				"expressionOfInterestSummary", "The library staff want to run the service as a mutual.",
+				"expressionOfInterestLink", "https://example.org/proposal");
+	}
+
+	private void prepareTheCase() {
+		programme.complete("PrepareBusinessCase", "preferredOption", "public-service-mutual",
+				"optionsAppraisalSummary", "A mutual keeps the service local.",
 				"businessCaseLink", "https://example.org/business-case", "serviceChanges", true);
 	}
 
-	private void prepareAndApproveBusinessCase() {
-		prepareBusinessCase();
-		programme.decide("SignOffFinancialCase", "approve", null);
+	private void prepareAndApproveTheCase() {
+		submitTheProposal();
+		prepareTheCase();
 		programme.decide("ApproveBusinessCase", "approve", null);
 	}
 
 	private void toInPrincipleDecision() {
-		prepareAndApproveBusinessCase();
-		programme.complete("PublishKeyDecisionNotice", "keyDecisionNoticeDate", NOTICE_DATE,
-				"keyDecisionNoticeLink", "https://example.org/forward-plan/1");
-		fire(timerEvent(programme.instance(), "KeyDecisionNoticePeriodEnded"));
+		start("council", "england-wales", "executive");
+		prepareAndApproveTheCase();
+		programme.complete("PublishInPrincipleDecisionNotice", "inPrincipleDecisionNoticeDate", NOTICE_DATE,
+				"inPrincipleDecisionNoticeLink", "https://example.org/forward-plan/1");
+		fire(timerEvent(programme.instance(), "InPrincipleNoticePeriodEnded"));
 	}
 
-	/** Published on the day of the decision, Tuesday 31 March 2026. */
-	private void publishInPrincipleDecision() {
-		programme.complete("PublishInPrincipleDecision", 
-				"inPrincipleDecisionPublishedDate", london(2026, 3, 31),
-				"inPrincipleDecisionNoticeLink", "https://example.org/decisions/1");
+	/** Published on Tuesday 31 March 2026. */
+	private void publishTheDecision() {
+		programme.complete("PublishInPrincipleDecision", "inPrincipleDecisionPublishedDate", london(2026, 3, 31),
+				"inPrincipleDecisionLink", "https://example.org/decisions/1");
 	}
 
-	private void throughInPrincipleDecision() {
-		toInPrincipleDecision();
-		programme.decide("TakeInPrincipleDecision", "approve", null);
-		publishInPrincipleDecision();
-		programme.complete("ConsiderInPrincipleCallIn", "inPrincipleCalledIn", false);
-		fire(timerEvent(programme.instance(), "InPrincipleCallInWindowEnds"));
+	private void letTheCallInWindowClose() {
+		ProcessInstance callIn = calledProcessInstance("call-in", programme.instance());
+		fire(timerEvent(callIn, "CallInWindowClosed"));
 	}
 
-	private void prepareBusinessPlan() {
-		programme.complete("PrepareBusinessPlan", "businessPlanLink", "https://example.org/plan",
-				"businessPlanYears", 5L, "financialModelLink", "https://example.org/model",
-				"headsOfTermsLink", "https://example.org/terms", "annualContractValue", 2_400_000L,
-				"proposedContractTermYears", 5L);
+	/** Called in on Wednesday 1 April; the committee meets on 9 April and refers it back. */
+	private void callInAndReferBack(String callInReasons, String referralReasons) {
+		ProcessInstance callIn = calledProcessInstance("call-in", programme.instance());
+		complete(callIn, "ConsiderCallIn", Map.of("calledIn", true, "callInDate", london(2026, 4, 1),
+				"callInReasons", callInReasons));
+		complete(callIn, "HoldCallInMeeting", Map.of("callInMeetingDate", london(2026, 4, 9),
+				"callInMeetingOutcome", "refer-back", "referralReasons", referralReasons,
+				"callInMinutesLink", "https://example.org/minutes"));
 	}
 
-	/** The second notice goes out on Monday 13 April 2026, so the decision is due from 12 May. */
-	private void toSpinOutDecision() {
-		prepareBusinessPlan();
-		programme.decide("ReviewFinancialModel", "approve", null);
-		programme.complete("PublishSpinOutKeyDecisionNotice", 
-				"spinOutKeyDecisionNoticeDate", london(2026, 4, 13),
-				"spinOutKeyDecisionNoticeLink", "https://example.org/forward-plan/2");
-		assertThat(timerEvent(programme.instance(), "SpinOutKeyDecisionNoticePeriodEnded").getDuedate()).isEqualTo(london(2026, 5, 12));
-		fire(timerEvent(programme.instance(), "SpinOutKeyDecisionNoticePeriodEnded"));
+	private static void complete(ProcessInstance instance, String taskKey, Map<String, Object> answers) {
+		BpmnAwareTests.complete(BpmnAwareTests.task(taskKey, instance), answers);
 	}
 
-	private void publishSpinOutDecision() {
-		programme.complete("PublishSpinOutDecision", 
-				"spinOutDecisionPublishedDate", london(2026, 5, 12),
-				"spinOutDecisionNoticeLink", "https://example.org/decisions/2");
+	private List<?> historicCallIns() {
+		return BpmnAwareTests.historyService().createHistoricProcessInstanceQuery()
+				.superProcessInstanceId(programme.instance().getId()).processDefinitionKey("call-in").list();
 	}
 
-	private void throughSpinOutDecision() {
-		toSpinOutDecision();
-		programme.decide("ApproveSpinOut", "approve", null);
-		publishSpinOutDecision();
-		programme.complete("ConsiderSpinOutCallIn", "spinOutCalledIn", false);
-		fire(timerEvent(programme.instance(), "SpinOutCallInWindowEnds"));
+	private static void as(String user, Runnable action) {
+		identityService().setAuthentication(user, List.of("shadow-board", "programme-managers"));
+		try {
+			action.run();
+		}
+		finally {
+			identityService().clearAuthentication();
+		}
 	}
 }

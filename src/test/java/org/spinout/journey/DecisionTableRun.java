@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
@@ -39,11 +40,12 @@ record DecisionTableRun(Map<String, Object> outputs, Set<String> ruleIds) {
 		return new DecisionTableRun(outputs, ruleIds);
 	}
 
-	/** Every rule id of the deployed decision table, in table order. */
+	/** Every rule id of the deployed decision table, in table order; a file may hold other decisions too. */
 	static List<String> ruleIds(ProcessEngine engine, String decisionKey) {
 		String definitionId = engine.getRepositoryService().createDecisionDefinitionQuery()
 				.decisionDefinitionKey(decisionKey).latestVersion().singleResult().getId();
 		DmnModelInstance model = engine.getRepositoryService().getDmnModelInstance(definitionId);
-		return model.getModelElementsByType(Rule.class).stream().map(Rule::getId).toList();
+		Decision decision = model.getModelElementById(decisionKey);
+		return decision.getExpression().getChildElementsByType(Rule.class).stream().map(Rule::getId).toList();
 	}
 }

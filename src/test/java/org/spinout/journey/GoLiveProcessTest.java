@@ -1,36 +1,32 @@
 package org.spinout.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static org.spinout.journey.JourneyTasks.complete;
 import static org.spinout.journey.JourneyTasks.groups;
-import static org.spinout.journey.JourneyTasks.historicVariable;
-import static org.spinout.journey.JourneyTasks.task;
-import static org.spinout.journey.JourneyTasks.timers;
 import static org.spinout.journey.JourneyTimers.london;
 
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Phase 6, go-live: asset transfer, CQC registration (gate G10), ICO fee, data and IT, go-live, monitoring. */
-@Deployment(resources = {"processes/go-live.bpmn", "forms/plan-go-live.form", "forms/register-with-ico.form",
-		"forms/migrate-data-and-it.form", "forms/apply-for-cqc-registration.form", "forms/confirm-cqc-registration.form",
-		"forms/transfer-assets.form", "forms/obtain-disposal-consent.form", "forms/confirm-go-live.form",
-		"forms/set-up-contract-monitoring.form"})
+/**
+ * Phase 6, go-live: the asset transfer with its valuation, consent (none for a short tenancy or the best
+ * consideration, the general consent, or the Secretary of State's, whose refusal the decision-makers
+ * answer) and subsidy control; data and IT; the go-live; contract monitoring and, for a reserved
+ * contract, its re-procurement plan. A programme whose legal formation ran on an earlier version pays the
+ * ICO fee and registers with the CQC here, since that version did not.
+ */
+@Deployment(resources = {"processes/go-live.bpmn", "processes/asset-disposal-consent.dmn", "forms/plan-go-live.form",
+		"forms/register-with-ico.form", "forms/apply-for-cqc-registration.form", "forms/confirm-cqc-registration.form",
+		"forms/migrate-data-and-it.form", "forms/transfer-assets.form", "forms/assess-subsidy-control.form",
+		"forms/obtain-disposal-consent.form", "forms/decide-on-refused-disposal.form", "forms/confirm-go-live.form",
+		"forms/set-up-contract-monitoring.form", "forms/plan-reprocurement.form"})
 class GoLiveProcessTest {
 
 	@RegisterExtension
@@ -40,236 +36,300 @@ class GoLiveProcessTest {
 	@RegisterExtension
 	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 30));
 
+	private JourneyInstance programme;
+
 	@Test
-	void serviceWithoutRegulatedActivityGoesLiveWithoutCqc() {
+	void serviceGoesLiveWithItsEquipmentAtMarketValue() {
 		// given
-		ProcessInstance instance = start(false);
+		start("council", null);
 
 		// when
-		complete(instance, "PlanGoLive", Map.of("goLiveDate", london(2026, 6, 1), "regulatedActivity", false));
+		transferAssets(false, null, 80_000L, 80_000L, false, false);
+		migrate();
+		goLive();
 
 		// then
-		assertThat(instance).hasPassed("Gateway_RegulatedActivity", "Gateway_CqcDone")
-				.hasNotPassed("ApplyForCqcRegistration")
-				.isWaitingAt("RegisterWithIco", "TransferAssets");
-
-		// when
-		completeIcoAndMigration(instance);
-		transferAssets(instance, false, 0);
-		complete(instance, "ConfirmGoLive", Map.of("readinessConfirmed", true, "goLiveDate", london(2026, 6, 1)));
-		complete(instance, "SetUpContractMonitoring", Map.of("contractManager", "A. Commissioner", "kpiCount", 6L,
-				"reportingFrequency", "quarterly", "firstReportDue", london(2026, 9, 30)));
-
-		// then
-		assertThat(instance).isEnded().hasPassed("EndEvent_Live").hasNotPassed("ObtainDisposalConsent");
+		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("EndEvent_Live")
+				.hasNotPassed("AssessSubsidyControl", "ObtainDisposalConsent", "PlanReprocurement");
+		assertThat(programme.value("disposalConsent")).isEqualTo("not-needed");
 	}
 
 	@Test
-	void icoRenewalFallsDueTwelveMonthsAfterRegistration() {
+	void shortTenancyNeedsNoConsentButItsUndervalueIsAssessedAsASubsidy() {
+		// given a 5-year lease of the central library at a peppercorn rent
+		start("council", null);
+
+		// when
+		transferAssets(true, 5.0, 200_000L, 0L, false, false);
+
+		// then finance assesses the subsidy, and no consent is needed
+		assertThat(groups(programme.waitingTask("AssessSubsidyControl"))).containsExactly("finance");
+		assertThat(programme.value("disposalConsent")).isEqualTo("not-needed");
+		assessSubsidy("approve");
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("Gateway_AssetsTransferred")
+				.hasNotPassed("ObtainDisposalConsent");
+	}
+
+	@Test
+	void pensionGuaranteeAloneIsAssessedAsASubsidy() {
 		// given
-		ProcessInstance instance = startAndPlan(false, false);
+		start("council", null);
 
-		// when
-		complete(instance, "RegisterWithIco", Map.of("icoRegistrationNumber", "ZB123456",
-				"icoRegistrationDate", london(2026, 3, 10), "icoFeeTier", "tier-2"));
+		// when the assets go at market value, but the council guarantees the pension liabilities
+		transferAssets(false, null, 80_000L, 80_000L, false, true);
 
-		// then the fee is renewed by the end of 10 March 2027
-		assertThat(runtimeService().getVariable(instance.getId(), "icoRenewalDue"))
-				.isEqualTo(london(2027, 3, 11, 0, 0));
-		assertThat(instance).isWaitingAt("MigrateDataAndIt", "TransferAssets");
+		// then
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("AssessSubsidyControl");
 	}
 
 	@Test
-	void healthCareServiceRegistersWithCqcWithinTenWeeks() {
+	void financeSendsTermsThatAreNotCompliantBack() {
 		// given
-		ProcessInstance instance = startAndPlan(true, false);
-		assertThat(instance).isWaitingAt("ApplyForCqcRegistration", "RegisterWithIco", "TransferAssets");
+		start("council", null);
+		transferAssets(true, null, 900_000L, 100_000L, true, false);
 
 		// when
-		applyForCqc(instance, london(2026, 3, 9));
-
-		// then the decision is due 10 weeks after the application, and reminds two working days before
-		Task gate = task(instance, "ConfirmCqcRegistration");
-		assertThat(gate.getDueDate()).isEqualTo(london(2026, 5, 19, 0, 0));
-		assertThat(groups(gate)).containsExactly("commissioners");
-		assertThat(timers(instance, "ConfirmCqcRegistration")).extracting(Job::getDuedate)
-				.containsExactly(london(2026, 5, 15, 0, 0), london(2026, 5, 19, 0, 0));
-
-		// when
-		decide(instance, "ConfirmCqcRegistration", "approve", null, Map.of("cqcProviderId", "1-1234567890",
-				"cqcRegistrationDate", london(2026, 5, 12)));
-		completeIcoAndMigration(instance);
-		transferAssets(instance, false, 0);
+		assessSubsidy("sendBack");
 
 		// then
-		assertThat(instance).hasPassed("Gateway_CqcDone").isWaitingAt("ConfirmGoLive");
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("TransferAssets");
+		assertThat(programme.taskVariable("TransferAssets", "decisionReason")).asString().contains("market");
 	}
 
 	@Test
-	void regulatedActivityFlagAloneNeedsCqcRegistration() {
-		// given / when
-		ProcessInstance instance = startAndPlan(false, true);
-
-		// then
-		assertThat(instance).isWaitingAt("ApplyForCqcRegistration").hasNotPassed("Gateway_CqcDone");
-	}
-
-	@Test
-	void sentBackRegistrationReturnsToTheShadowBoardWithComments() {
+	void undervalueOfTwoMillionForTheAreasWellBeingHasTheGeneralConsent() {
 		// given
-		ProcessInstance instance = startAndPlan(true, false);
-		applyForCqc(instance, london(2026, 3, 9));
+		start("council", null);
 
-		// when
-		decide(instance, "ConfirmCqcRegistration", "sendBack", "CQC issued a notice of proposal: answer it within 28 days",
-				Map.of());
+		// when the freehold goes £2 million under its value
+		transferAssets(true, null, 2_500_000L, 500_000L, true, false);
+		assessSubsidy("approve");
 
 		// then
-		assertThat(instance).isWaitingAt("ApplyForCqcRegistration").hasNotPassed("Gateway_CqcDone");
-		assertThat(runtimeService().getVariable(instance.getId(), "decisionReason"))
-				.isEqualTo("CQC issued a notice of proposal: answer it within 28 days");
-
-		// when
-		applyForCqc(instance, london(2026, 4, 20));
-
-		// then the new application restarts the 10 weeks
-		assertThat(task(instance, "ConfirmCqcRegistration").getDueDate())
-				.isEqualTo(london(2026, 6, 30, 0, 0));
+		assertThat(programme.value("disposalConsent")).isEqualTo("general-consent");
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("Gateway_AssetsTransferred")
+				.hasNotPassed("ObtainDisposalConsent");
 	}
 
 	@Test
-	void refusedRegistrationStopsTheProgramme() {
+	void undervalueOverTwoMillionNeedsTheSecretaryOfStatesConsent() {
 		// given
-		ProcessInstance instance = startAndPlan(true, false);
-		applyForCqc(instance, london(2026, 3, 9));
+		start("council", null);
 
 		// when
-		decide(instance, "ConfirmCqcRegistration", "reject", "CQC refused registration", Map.of());
+		disposedAtAnUndervalueOfThreeMillion();
 
-		// then the error end event records the stop; the main process catches the error on its call activity
-		assertThat(instance).hasPassed("EndEvent_CqcRegistrationRejected").hasNotPassed("Gateway_CqcDone");
-		assertThat(historicVariable(instance, "programmeStatus")).isEqualTo("stopped");
-		assertThat(historicVariable(instance, "stopReason")).isEqualTo("CQC refused registration");
-		assertThat(historicVariable(instance, "stoppedAt")).isEqualTo("Confirm the CQC registration");
+		// then
+		assertThat(groups(programme.waitingTask("ObtainDisposalConsent"))).containsExactly("legal");
+
+		// when consent is given
+		programme.complete("ObtainDisposalConsent", "disposalConsentAppliedDate", london(2026, 3, 10),
+				"disposalConsentOutcome", "granted", "disposalConsentDate", london(2026, 5, 1),
+				"disposalConsentReference", "DLUHC/2026/123");
+
+		// then
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("Gateway_AssetsTransferred");
 	}
 
 	@Test
-	void disposalAtAnUndervalueOverTwoMillionNeedsSecretaryOfStateConsent() {
+	void refusedConsentIsAnsweredByTheDecisionMakersWhoAmendTheDisposal() {
 		// given
-		ProcessInstance instance = startAndPlan(false, false);
+		start("council", null);
+		disposedAtAnUndervalueOfThreeMillion();
 
-		// when
-		transferAssets(instance, true, 2_500_000L);
+		// when the Secretary of State refuses
+		refuseConsent();
 
-		// then
-		assertThat(instance).isWaitingAt("ObtainDisposalConsent").hasNotPassed("Gateway_AssetsTransferred");
-		assertThat(groups(task(instance, "ObtainDisposalConsent"))).containsExactly("legal");
+		// then the decision-makers decide what happens instead
+		assertThat(groups(programme.waitingTask("DecideOnRefusedDisposal"))).containsExactly("decision-makers");
 
-		// when
-		complete(instance, "ObtainDisposalConsent", Map.of("disposalConsentAppliedDate", london(2026, 4, 1),
-				"disposalConsentDate", london(2026, 5, 1), "disposalConsentReference", "GDC-2026-14"));
-		completeIcoAndMigration(instance);
+		// when they amend the disposal to a 7-year lease
+		decideAfterRefusal("amend");
+		transferAssets(true, 7.0, 3_500_000L, 500_000L, true, false);
+		assessSubsidy("approve");
 
-		// then
-		assertThat(instance).hasPassed("Gateway_AssetsTransferred").isWaitingAt("ConfirmGoLive");
+		// then no consent is needed for a short tenancy
+		assertThat(programme.value("disposalConsent")).isEqualTo("not-needed");
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("Gateway_AssetsTransferred");
 	}
 
 	@Test
-	void undervalueOfExactlyTwoMillionIsCoveredByTheGeneralConsent() {
+	void refusedConsentCanLeadToADisposalAtTheBestConsideration() {
 		// given
-		ProcessInstance instance = startAndPlan(false, false);
+		start("council", null);
+		disposedAtAnUndervalueOfThreeMillion();
+		refuseConsent();
 
 		// when
-		transferAssets(instance, true, 2_000_000L);
+		decideAfterRefusal("best-consideration");
+		transferAssets(true, null, 3_500_000L, 3_500_000L, true, false);
 
-		// then
-		assertThat(instance).hasPassed("Gateway_AssetsTransferred").hasNotPassed("ObtainDisposalConsent");
+		// then no consent and no subsidy: the asset goes at its value
+		assertThat(programme.value("disposalConsent")).isEqualTo("not-needed");
+		assertThat(programme.value("undervalue")).isEqualTo(0L);
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("Gateway_AssetsTransferred");
 	}
 
 	@Test
-	void overdueTaskIsRemindedThenEscalatedToTheProgrammeOffice() {
-		// given the plan is due at the end of Monday 16 March, ten working days on
-		ProcessInstance instance = start(false);
-		Task plan = task(instance, "PlanGoLive");
-		assertThat(plan.getDueDate()).isEqualTo(london(2026, 3, 17, 0, 0));
-		List<Job> timers = timers(instance, "PlanGoLive");
-		assertThat(timers).extracting(Job::getDuedate)
-				.containsExactly(london(2026, 3, 13, 0, 0), london(2026, 3, 17, 0, 0));
-
-		// when
-		ClockUtil.setCurrentTime(timers.get(0).getDuedate());
-		execute(timers.get(0));
-
-		// then
-		assertThat(taskService().getVariableLocal(plan.getId(), TaskReminder.REMINDED_AT)).isNotNull();
-		assertThat(groups(plan)).containsExactly("programme-managers");
-
-		// when
-		ClockUtil.setCurrentTime(timers.get(1).getDuedate());
-		execute(timers.get(1));
-
-		// then
-		Task escalated = task(instance, "PlanGoLive");
-		assertThat(taskService().getVariableLocal(plan.getId(), TaskEscalation.ESCALATED_AT))
-				.isEqualTo(london(2026, 3, 17, 0, 0));
-		assertThat(escalated.getPriority()).isEqualTo(TaskEscalation.ESCALATED_PRIORITY);
-		assertThat(instance).isWaitingAt("PlanGoLive");
-	}
-
-	@Test
-	void gateEscalatesToTheProgrammeOfficeWhenTheCqcDecisionIsLate() {
+	void refusedConsentCanLeadTheCouncilToKeepTheAsset() {
 		// given
-		ProcessInstance instance = startAndPlan(true, false);
-		applyForCqc(instance, london(2026, 3, 9));
-		Job escalation = timers(instance, "ConfirmCqcRegistration").get(1);
+		start("council", null);
+		disposedAtAnUndervalueOfThreeMillion();
+		refuseConsent();
 
 		// when
-		ClockUtil.setCurrentTime(escalation.getDuedate());
-		execute(escalation);
+		decideAfterRefusal("keep");
 
-		// then
-		Task gate = task(instance, "ConfirmCqcRegistration");
-		assertThat(groups(gate)).containsExactlyInAnyOrder("commissioners", "programme-managers");
-		assertThat(instance).isWaitingAt("ConfirmCqcRegistration");
+		// then the programme goes on without the disposal
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("Gateway_AssetsTransferred");
 	}
 
-	private static ProcessInstance start(boolean healthCare) {
+	@Test
+	void nhsTrustsLandIsNotUnderSection123() {
+		// given
+		start("nhs-trust", null);
+
+		// when
+		transferAssets(true, null, 3_500_000L, 500_000L, false, false);
+		assessSubsidy("approve");
+
+		// then
+		assertThat(programme.value("disposalConsent")).isEqualTo("not-needed");
+		BpmnAwareTests.assertThat(programme.instance()).hasNotPassed("ObtainDisposalConsent");
+	}
+
+	@Test
+	void reservedContractPlansItsReprocurementAYearBeforeItEnds() {
+		// given a reserved contract ending as 1 April 2029 begins
+		start("council", london(2029, 4, 1));
+		transferAssets(false, null, 80_000L, 80_000L, false, false);
+		migrate();
+
+		// when
+		goLive();
+
+		// then the commissioners plan the re-procurement, to start by 1 April 2028
+		assertThat(groups(programme.waitingTask("PlanReprocurement"))).containsExactly("commissioners");
+		assertThat(programme.taskVariable("PlanReprocurement", "reprocurementDue")).isEqualTo(london(2028, 4, 1));
+
+		// when
+		programme.complete("PlanReprocurement", "reprocurementPlan", "A light-touch competition open to all.",
+				"reprocurementStartDate", london(2028, 1, 10));
+
+		// then
+		BpmnAwareTests.assertThat(programme.instance()).isEnded();
+	}
+
+	private void start(String parentBodyType, Date reservedContractEnd) {
+		startFormedBy(parentBodyType, reservedContractEnd, true);
+		programme.complete("PlanGoLive", "goLiveDate", london(2026, 10, 1));
+	}
+
+	/** A programme whose legal formation announced the new organisation, or one that ran on an earlier version. */
+	private void startFormedBy(String parentBodyType, Date reservedContractEnd, boolean currentLegalFormation) {
 		Map<String, Object> variables = new HashMap<>();
-		variables.put("programmeReference", "SO-2026-7");
-		variables.put("programmeName", "Riverside community health");
+		if (currentLegalFormation) {
+			variables.put(NewBodyRegistration.REGISTERED, true);
+		}
+		variables.put("healthCare", false);
+		variables.put("programmeReference", "SO-2026-6");
+		variables.put("programmeName", "Riverside Libraries");
 		variables.put("nation", "england-wales");
-		variables.put("healthCare", healthCare);
-		return runtimeService().startProcessInstanceByKey("go-live", "SO-2026-7", variables);
+		variables.put("parentBodyType", parentBodyType);
+		variables.put("targetTransferDate", london(2026, 10, 1));
+		variables.put("reservedContractEnd", reservedContractEnd);
+		programme = JourneyInstance.start("go-live", "SO-2026-6", variables);
 	}
 
-	private static ProcessInstance startAndPlan(boolean healthCare, boolean regulatedActivity) {
-		ProcessInstance instance = start(healthCare);
-		complete(instance, "PlanGoLive", Map.of("goLiveDate", london(2026, 6, 1), "regulatedActivity", regulatedActivity));
-		return instance;
+	@Test
+	void programmeFormedUnderTheEarlierLegalFormationMakesItsRegistrationsHere() {
+		// given a programme whose legal formation ran before the ICO fee and CQC registration moved there
+		startFormedBy("council", null, false);
+
+		// when its regulated service is planned to go live
+		programme.complete("PlanGoLive", "goLiveDate", london(2026, 10, 1), "regulatedActivity", true);
+
+		// then the new organisation pays its ICO fee and registers with the CQC before going live
+		programme.complete("RegisterWithIco", "icoRegistrationNumber", "ZB123456", "icoRegistrationDate",
+				london(2026, 3, 10), "icoFeeTier", "tier-2");
+		programme.complete("ApplyForCqcRegistration", "regulatedActivities", "personal-care", "registeredManagerName",
+				"D. Osei", "cqcApplicationDate", london(2026, 3, 12));
+		programme.decide("ConfirmCqcRegistration", "sendBack", "Answer the notice of proposal.");
+		programme.complete("ApplyForCqcRegistration", "regulatedActivities", "personal-care", "registeredManagerName",
+				"D. Osei", "cqcApplicationDate", london(2026, 4, 12));
+		programme.complete("ConfirmCqcRegistration", "decision", "approve", "cqcProviderId", "1-1234567890",
+				"cqcRegistrationDate", london(2026, 6, 1));
+		transferAssets(false, null, 80_000L, 80_000L, false, false);
+		migrate();
+
+		// then
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ConfirmGoLive");
+		assertThat(programme.value("icoRenewalDue")).isEqualTo(london(2027, 3, 11));
 	}
 
-	private static void applyForCqc(ProcessInstance instance, Date applied) {
-		complete(instance, "ApplyForCqcRegistration", Map.of("regulatedActivities", List.of("treatment"),
-				"registeredManagerName", "J. Manager", "cqcApplicationDate", applied));
+	@Test
+	void unregulatedServiceFormedUnderTheEarlierLegalFormationOnlyPaysTheIcoFee() {
+		// given
+		startFormedBy("council", null, false);
+		programme.complete("PlanGoLive", "goLiveDate", london(2026, 10, 1), "regulatedActivity", false);
+
+		// when
+		programme.complete("RegisterWithIco", "icoRegistrationNumber", "ZB123456", "icoRegistrationDate",
+				london(2026, 3, 10), "icoFeeTier", "tier-2");
+
+		// then
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("Gateway_RegistrationsDone")
+				.hasNotPassed("ApplyForCqcRegistration");
 	}
 
-	private static void completeIcoAndMigration(ProcessInstance instance) {
-		complete(instance, "RegisterWithIco", Map.of("icoRegistrationNumber", "ZA123456",
-				"icoRegistrationDate", london(2026, 3, 10), "icoFeeTier", "tier-1"));
-		complete(instance, "MigrateDataAndIt", Map.of("dataSharingAgreementSigned", true, "dpiaCompleted", true,
-				"itCutoverDate", london(2026, 5, 29)));
+	private void transferAssets(boolean land, Double leaseYears, long value, long price, boolean wellBeing,
+			boolean otherSupport) {
+		Map<String, Object> answers = new HashMap<>();
+		answers.put("assetsSummary", "The central library and its equipment.");
+		answers.put("leasesCount", 1L);
+		answers.put("assetTransferDate", london(2026, 9, 30));
+		answers.put("landDisposal", land);
+		answers.put("leaseTermYears", leaseYears);
+		answers.put("marketValue", value);
+		answers.put("consideration", price);
+		answers.put("valuationDate", london(2026, 3, 1));
+		answers.put("wellBeingPromoted", wellBeing);
+		answers.put("otherSupportGiven", otherSupport);
+		programme.complete("TransferAssets", answers.entrySet().stream()
+				.flatMap(entry -> Stream.of(entry.getKey(), entry.getValue())).toArray());
 	}
 
-	private static void transferAssets(ProcessInstance instance, boolean atUndervalue, long undervalue) {
-		complete(instance, "TransferAssets", Map.of("assetsSummary", "Two clinics on 25-year leases", "leasesCount", 2L,
-				"assetTransferDate", london(2026, 5, 31), "disposalAtUndervalue", atUndervalue, "undervalueAmount", undervalue));
+	private void assessSubsidy(String decision) {
+		programme.complete("AssessSubsidyControl", "subsidyAssessment", "approve".equals(decision) ? "principles-met"
+				: "not-compliant", "subsidyAssessmentNotes", "Tested against the subsidy control principles.",
+				"decision", decision, "decisionReason", "approve".equals(decision) ? null : "Charge a market rent.");
 	}
 
-	private static void decide(ProcessInstance instance, String gate, String decision, String reason,
-			Map<String, Object> more) {
-		Map<String, Object> variables = new HashMap<>(more);
-		variables.put("decision", decision);
-		variables.put("decisionReason", reason);
-		complete(instance, gate, variables);
+	private void disposedAtAnUndervalueOfThreeMillion() {
+		transferAssets(true, null, 3_500_000L, 500_000L, true, false);
+		assessSubsidy("approve");
+		assertThat(programme.value("disposalConsent")).isEqualTo("secretary-of-state");
+	}
+
+	private void refuseConsent() {
+		programme.complete("ObtainDisposalConsent", "disposalConsentAppliedDate", london(2026, 3, 10),
+				"disposalConsentOutcome", "refused", "disposalConsentDate", london(2026, 5, 1),
+				"disposalConsentRefusalReasons", "The undervalue is not justified by the benefits set out.");
+	}
+
+	private void decideAfterRefusal(String outcome) {
+		programme.complete("DecideOnRefusedDisposal", "refusedDisposalOutcome", outcome, "refusedDisposalReasons",
+				"The cabinet prefers to keep the service going in the building.");
+	}
+
+	private void migrate() {
+		programme.complete("MigrateDataAndIt", "dataSharingAgreementSigned", true, "dpiaCompleted", true,
+				"itCutoverDate", london(2026, 9, 28));
+	}
+
+	private void goLive() {
+		programme.complete("ConfirmGoLive", "readinessConfirmed", true, "goLiveDate", london(2026, 10, 1));
+		programme.complete("SetUpContractMonitoring", "contractManager", "A. Commissioner", "kpiCount", 6L,
+				"reportingFrequency", "quarterly", "firstReportDue", london(2026, 12, 31));
 	}
 }

@@ -3,6 +3,7 @@ package org.spinout.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
@@ -10,6 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -54,6 +57,22 @@ final class JourneyInstance {
 		BpmnAwareTests.complete(task, variables);
 	}
 
+	/**
+	 * Runs the steps the engine does on its own between people's work (asynchronous service tasks and
+	 * continuations), as the job executor would, until none is left; timers wait for their time.
+	 */
+	void runJobs() {
+		for (int round = 0; round < 100; round++) {
+			Job job = managementService().createJobQuery().processInstanceId(instance.getId()).messages().executable()
+					.listPage(0, 1).stream().findFirst().orElse(null);
+			if (job == null) {
+				return;
+			}
+			managementService().executeJob(job.getId());
+		}
+		throw new AssertionError("The instance keeps making jobs: a loop without a wait");
+	}
+
 	/** Completes a gate or review with the decision pattern's two fields. */
 	void decide(String taskId, String decision, String reason) {
 		complete(taskId, "decision", decision, "decisionReason", reason);
@@ -70,6 +89,19 @@ final class JourneyInstance {
 				.processInstanceId(instance.getId()).activityInstanceIdIn(instance.getId()).variableName(name)
 				.singleResult();
 		return variable == null ? null : variable.getValue();
+	}
+
+	/**
+	 * Carries out a stop the decision-makers decided: HR tells the staff, the programme managers withdraw
+	 * the notices, in the stop-in-order process the phase called.
+	 */
+	void carryOutTheStop() {
+		ProcessInstance stopping = BpmnAwareTests.calledProcessInstance("stop-in-order", instance);
+		BpmnAwareTests.complete(BpmnAwareTests.task("TellStaffTheProgrammeStopped", stopping), Map.of("staffToldDate",
+				ClockUtil.getCurrentTime(), "staffToldHow", "A briefing for each team and a letter to each",
+				"unionsTold", true));
+		BpmnAwareTests.complete(BpmnAwareTests.task("WithdrawPublishedNotices", stopping),
+				Map.of("withdrawnNotices", "forward-plan"));
 	}
 
 	/** The programme was recorded as stopped at the named gate, for the given reason. */

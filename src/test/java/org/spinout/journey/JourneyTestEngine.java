@@ -110,6 +110,9 @@ public final class JourneyTestEngine {
 		beans.put("taskReminder", new TaskReminder(NO_NOTIFICATIONS));
 		beans.put("taskEscalation", new TaskEscalation(NO_NOTIFICATIONS));
 		beans.put("checkTransferDate", new CheckTransferDate(clocks));
+		beans.put("newBodyRegistration", new NewBodyRegistration());
+		beans.put("transferDateMove", new TransferDateMove());
+		beans.put("transferDateClocks", new TransferDateClocks());
 		return beans;
 	}
 

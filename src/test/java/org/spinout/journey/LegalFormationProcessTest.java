@@ -1,37 +1,48 @@
 package org.spinout.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static org.spinout.journey.JourneyTasks.complete;
 import static org.spinout.journey.JourneyTasks.groups;
-import static org.spinout.journey.JourneyTasks.historicVariable;
-import static org.spinout.journey.JourneyTasks.task;
-import static org.spinout.journey.JourneyTasks.timers;
+import static org.spinout.journey.JourneyTimers.fire;
 import static org.spinout.journey.JourneyTimers.london;
+import static org.spinout.journey.JourneyTimers.timerEvent;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Phase 3, legal formation: the legal form (gate G5), registration with its clock, the board and documents. */
+/**
+ * Phase 3, legal formation: the legal form (gate G5), the first board and the governing documents sent
+ * with the application, the registrar's answer (a refusal is amended and sent again), the announcement
+ * of the new organisation to the other phases, and its own set-up: bank, insurance, HMRC, the ICO fee
+ * and, for a regulated service, CQC registration (gate G10).
+ */
 @Deployment(resources = {"processes/legal-formation.bpmn", "processes/legal-form-conditions.dmn",
 		"forms/recommend-legal-form.form", "forms/approve-legal-form.form", "forms/submit-registration.form",
 		"forms/record-registration.form", "forms/chase-registration.form", "forms/appoint-board.form",
-		"forms/adopt-governing-documents.form"})
+		"forms/adopt-governing-documents.form", "forms/set-up-new-body.form", "forms/register-with-ico.form",
+		"forms/apply-for-cqc-registration.form", "forms/confirm-cqc-registration.form"})
 class LegalFormationProcessTest {
 
 	@RegisterExtension
@@ -41,278 +52,370 @@ class LegalFormationProcessTest {
 	@RegisterExtension
 	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 30));
 
+	private JourneyInstance programme;
+
 	@Test
-	void societyIsRegisteredWithTheFcaAndFormed() {
-		// given
-		ProcessInstance instance = start("england-wales");
+	void boardAndRulesGoWithTheApplicationAndTheRegisteredBodyIsAnnounced() {
+		// given a society that meets its conditions
+		start("england-wales", false);
+		recommend("community-benefit-society", 3L, true);
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ApproveLegalForm");
+		assertThat(programme.value("registrar")).isEqualTo("FCA");
+		assertThat(groups(programme.waitingTask("ApproveLegalForm"))).containsExactly("sponsors");
+
+		// when the sponsors approve it
+		programme.decide("ApproveLegalForm", "approve", null);
+
+		// then the board is chosen and the rules adopted before anything goes to the registrar
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("AppointBoard", "AdoptGoverningDocuments")
+				.hasNotPassed("SubmitRegistration");
+		assertThat(groups(programme.waitingTask("AppointBoard"))).containsExactly("shadow-board");
 
 		// when
-		recommendSociety(instance, 3L);
+		prepareApplication();
+		submit(london(2026, 3, 16));
+		programme.complete("RecordRegistration", "registrarOutcome", "registered", "societyNumber", "31234R",
+				"registeredName", "Explore Libraries", "registrationDate", london(2026, 4, 2));
 
-		// then the conditions are met and the FCA is the registrar
-		assertThat(instance).isWaitingAt("ApproveLegalForm").hasPassed("CheckLegalFormConditions");
-		assertThat(runtimeService().getVariable(instance.getId(), "registrar")).isEqualTo("FCA");
-		assertThat(runtimeService().getVariable(instance.getId(), "registrationClock")).isEqualTo("fca-registration");
-		assertThat(groups(task(instance, "ApproveLegalForm"))).containsExactly("sponsors");
+		// then the other phases are told once the engine runs the announcement
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("AnnounceNewBody");
+		programme.runJobs();
+		assertThat(programme.value(NewBodyRegistration.REGISTERED)).isEqualTo(true);
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("SetUpNewBody", "RegisterWithIco")
+				.hasPassed("Gateway_CqcDone").hasNotPassed("ApplyForCqcRegistration");
+		assertThat(before("AppointBoard", "SubmitRegistration")).isTrue();
+		assertThat(before("AdoptGoverningDocuments", "SubmitRegistration")).isTrue();
 
-		// when
-		decide(instance, "approve", null);
-		submitRegistration(instance, london(2026, 3, 2));
-
-		// then the registration is awaited, with a chase after 15 working days (Tuesday 24 March, 00:00)
-		assertThat(instance).isWaitingAt("RecordRegistration");
-		assertThat(registrationTimer(instance).getDuedate()).isEqualTo(london(2026, 3, 24, 0, 0));
-
-		// when
-		recordRegistration(instance);
-		complete(instance, "AppointBoard", Map.of("chairName", "A. Chair", "boardMembersCount", 9L,
-				"staffBoardMembersCount", 5L, "boardAppointedDate", london(2026, 4, 1)));
-		complete(instance, "AdoptGoverningDocuments", Map.of("governingDocumentsAdoptedDate", london(2026, 4, 1),
-				"governingDocumentsLocation", "Records/Board/2026-04-01", "assetLockConfirmed", true, "minutesFiled", true));
+		// when the new organisation sets itself up
+		setUpAndPayIcoFee();
 
 		// then
-		assertThat(instance).isEnded().hasPassed("EndEvent_RegistrationRecorded", "EndEvent_LegalEntityFormed")
+		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("EndEvent_LegalEntityFormed")
 				.hasNotPassed("ChaseRegistration");
+		assertThat(programme.value("icoRenewalDue")).isEqualTo(london(2027, 4, 11));
+	}
+
+	@Test
+	void regulatedServiceAppliesToTheCqcAsSoonAsTheBodyExists() {
+		// given a health care service
+		start("england-wales", true);
+		registered("community-interest-company");
+
+		// then the CQC application opens with the new body's other set-up, long before go-live
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("SetUpNewBody", "RegisterWithIco",
+				"ApplyForCqcRegistration");
+
+		// when the application is made on Friday 10 April
+		applyToTheCqc(london(2026, 4, 10));
+
+		// then the commissioners confirm it when the CQC's 10 weeks are up, at the end of Friday 19 June
+		Task confirm = programme.waitingTask("ConfirmCqcRegistration");
+		assertThat(groups(confirm)).containsExactly("commissioners");
+		assertThat(confirm.getDueDate()).isEqualTo(london(2026, 6, 20));
+
+		// when a notice of proposal sends it back, and the answer is accepted
+		programme.decide("ConfirmCqcRegistration", "sendBack", "Answer the notice of proposal on staffing by 28 days.");
+		applyToTheCqc(london(2026, 6, 1));
+		programme.complete("ConfirmCqcRegistration", "decision", "approve", "cqcProviderId", "1-1234567890",
+				"cqcRegistrationDate", london(2026, 7, 1));
+		setUpAndPayIcoFee();
+
+		// then
+		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("Gateway_CqcDone");
+		assertThat(programme.value("cqcProviderId")).isEqualTo("1-1234567890");
+	}
+
+	@Test
+	void serviceRegulatedWithoutBeingHealthCareAlsoRegisters() {
+		// given adult social care, which the CQC regulates but is not health care
+		start("england-wales", false);
+		programme.complete("RecommendLegalForm", recommendation("community-benefit-society", 5L, true, "regulatedActivity", true));
+		programme.decide("ApproveLegalForm", "approve", null);
+		prepareApplication();
+		submit(london(2026, 3, 16));
+		programme.complete("RecordRegistration", "registrarOutcome", "registered", "societyNumber", "31234R",
+				"registeredName", "Care Together", "registrationDate", london(2026, 4, 2));
+
+		// when
+		programme.runJobs();
+
+		// then
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ApplyForCqcRegistration", "SetUpNewBody",
+				"RegisterWithIco");
+	}
+
+	@Test
+	void refusedApplicationComesBackToBeAmendedAndSentAgain() {
+		// given
+		start("england-wales", false);
+		approvedSociety();
+		prepareApplication();
+		submit(london(2026, 3, 16));
+
+		// when the FCA refuses it
+		programme.complete("RecordRegistration", "registrarOutcome", "refused", "registrarRefusalReasons",
+				"The rules do not say how the society's profits are applied (s14).");
+
+		// then legal services amend and send it again, seeing why; nothing is announced
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("SubmitRegistration")
+				.hasNotPassed("AnnounceNewBody");
+		assertThat(programme.taskVariable("SubmitRegistration", "registrarRefusalReasons")).asString().contains("s14");
+		assertThat(deployedForm("SubmitRegistration")).contains("registrarRefusalReasons");
+
+		// when sent again on Wednesday 1 April
+		submit(london(2026, 4, 1));
+
+		// then the registration clock starts again from it: 15 working days, past Easter, to the end of 24 April
+		assertThat(timerEvent(programme.instance(), "Timer_RegistrationOverdue").getDuedate()).isEqualTo(london(2026, 4, 25));
+
+		// when
+		programme.complete("RecordRegistration", "registrarOutcome", "registered", "societyNumber", "31234R",
+				"registeredName", "Explore Libraries", "registrationDate", london(2026, 4, 20));
+		programme.runJobs();
+
+		// then
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("SetUpNewBody", "RegisterWithIco");
 	}
 
 	@Test
 	void communityInterestCompanyIsIncorporatedAtCompaniesHouse() {
 		// given
-		ProcessInstance instance = start("england-wales");
+		start("england-wales", false);
 
 		// when
-		complete(instance, "RecommendLegalForm", recommendation("community-interest-company", 1L, true, true));
+		programme.complete("RecommendLegalForm", recommendation("community-interest-company", 1L, true,
+				"communityInterestStatement", true, "communityInterestSummary", "Libraries run for the whole city."));
+		programme.decide("ApproveLegalForm", "approve", null);
+		prepareApplication();
+		submit(london(2026, 3, 2));
 
-		// then
-		assertThat(instance).isWaitingAt("ApproveLegalForm");
-		assertThat(runtimeService().getVariable(instance.getId(), "registrar")).isEqualTo("Companies House");
-		assertThat(runtimeService().getVariable(instance.getId(), "registrationClock")).isEqualTo("cic-incorporation");
-
-		// when
-		decide(instance, "approve", null);
-		submitRegistration(instance, london(2026, 3, 2));
-
-		// then
-		assertThat(registrationTimer(instance).getDuedate()).isEqualTo(london(2026, 3, 24, 0, 0));
+		// then Companies House takes about 15 working days: chased from the end of Monday 23 March
+		assertThat(programme.value("registrar")).isEqualTo("Companies House");
+		assertThat(timerEvent(programme.instance(), "Timer_RegistrationOverdue").getDuedate()).isEqualTo(london(2026, 3, 24));
 	}
 
 	@Test
 	void companyLimitedByGuaranteeHasNoServiceStandardToChase() {
 		// given
-		ProcessInstance instance = start("england-wales");
-		complete(instance, "RecommendLegalForm", recommendation("company-limited-by-guarantee", 1L, false, false));
-		decide(instance, "approve", null);
+		start("england-wales", false);
+		programme.complete("RecommendLegalForm", recommendation("company-limited-by-guarantee", 1L, false));
+		programme.decide("ApproveLegalForm", "approve", null);
+		prepareApplication();
 
 		// when
-		submitRegistration(instance, london(2026, 3, 2));
+		submit(london(2026, 3, 2));
 
 		// then
-		assertThat(instance).isWaitingAt("RecordRegistration").hasPassed("EndEvent_NoServiceStandard");
-		assertThat(registrationTimer(instance)).isNull();
-
-		// when
-		complete(instance, "RecordRegistration", Map.of("companyNumber", "12345678", "registeredName",
-				"Libraries Unlimited", "registrationDate", london(2026, 3, 3)));
-
-		// then
-		assertThat(instance).isWaitingAt("AppointBoard");
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("RecordRegistration").hasPassed("EndEvent_NoServiceStandard");
+		assertThat(BpmnAwareTests.managementService().createJobQuery().processInstanceId(programme.instance().getId())
+				.activityId("Timer_RegistrationOverdue").count()).isZero();
 	}
 
 	@Test
 	void scottishBankHolidaysMoveTheRegistrationChase() {
 		// given an application on Monday 29 December 2025 in Scotland (1 and 2 January are holidays)
 		ClockUtil.setCurrentTime(london(2025, 12, 1, 9, 0));
-		ProcessInstance instance = start("scotland");
-		recommendSociety(instance, 5L);
-		decide(instance, "approve", null);
+		start("scotland", false);
+		approvedSociety();
+		prepareApplication();
 
 		// when
-		submitRegistration(instance, london(2025, 12, 29));
+		submit(london(2025, 12, 29));
 
 		// then 15 working days: 30, 31 December, 5 to 9, 12 to 16, 19 to 21 January
-		assertThat(registrationTimer(instance).getDuedate()).isEqualTo(london(2026, 1, 22, 0, 0));
+		assertThat(timerEvent(programme.instance(), "Timer_RegistrationOverdue").getDuedate()).isEqualTo(london(2026, 1, 22));
 	}
 
 	@Test
 	void recommendationThatMissesTheConditionsGoesBackWithTheReason() {
 		// given
-		ProcessInstance instance = start("england-wales");
+		start("england-wales", false);
 
-		// when a society is recommended with two members
-		recommendSociety(instance, 2L);
+		// when a society is recommended that would be run for its members
+		programme.complete("RecommendLegalForm", recommendation("community-benefit-society", 5L, false));
 
 		// then
-		assertThat(instance).isWaitingAt("RecommendLegalForm").hasNotPassed("ApproveLegalForm");
-		assertThat((String) runtimeService().getVariable(instance.getId(), "legalFormConditionReason"))
-				.contains("at least 3 members");
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("RecommendLegalForm").hasNotPassed("ApproveLegalForm");
+		assertThat(programme.taskVariable("RecommendLegalForm", "legalFormConditionReason")).asString()
+				.contains("benefit of the community");
 
 		// when
-		recommendSociety(instance, 3L);
+		recommend("community-benefit-society", 5L, true);
 
 		// then
-		assertThat(instance).isWaitingAt("ApproveLegalForm");
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ApproveLegalForm");
 	}
 
 	@Test
-	void sponsorsSendTheRecommendationBackWithComments() {
+	void aCouncilOwnedCompanyApprovedAtTheOwnershipGateIsNotSentRoundAgain() {
+		// given the ownership gate approved a model in which staff hold no control
+		start("england-wales", false);
+
+		// when legal services recommend a company for it
+		programme.complete("RecommendLegalForm", recommendation("company-limited-by-guarantee", 1L, false,
+				"staffControlPercent", 0.0));
+
+		// then the sponsors decide it: legal formation does not repeat the ownership test
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ApproveLegalForm");
+	}
+
+	@Test
+	void sponsorsSendBackButDoNotStopTheProgramme() {
 		// given
-		ProcessInstance instance = start("england-wales");
-		recommendSociety(instance, 3L);
+		start("england-wales", false);
+		recommend("community-benefit-society", 3L, true);
 
 		// when
-		decide(instance, "sendBack", "Compare with a company limited by guarantee");
+		programme.decide("ApproveLegalForm", "sendBack", "Compare with a company limited by guarantee");
 
 		// then
-		assertThat(instance).isWaitingAt("RecommendLegalForm");
-		assertThat(runtimeService().getVariable(instance.getId(), "decisionReason"))
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("RecommendLegalForm");
+		assertThat(programme.taskVariable("RecommendLegalForm", "decisionReason"))
 				.isEqualTo("Compare with a company limited by guarantee");
 
-		// when legal services recommend again
-		recommendSociety(instance, 4L);
-
-		// then the sponsors decide afresh: the earlier answer is not prefilled on the gate
-		Task gate = task(instance, "ApproveLegalForm");
+		// and neither the gate's form nor its flows offer a stop
+		recommend("community-benefit-society", 4L, true);
+		assertThat(deployedForm("ApproveLegalForm")).contains("\"sendBack\"").doesNotContain("\"reject\"");
+		assertThat(conditions()).noneMatch(condition -> condition.contains("reject"));
+		Task gate = programme.waitingTask("ApproveLegalForm");
 		assertThat(taskService().getVariable(gate.getId(), "decision")).isNull();
-		assertThat(taskService().getVariable(gate.getId(), "decisionReason")).isNull();
-	}
-
-	@Test
-	void rejectedLegalFormStopsTheProgramme() {
-		// given
-		ProcessInstance instance = start("england-wales");
-		recommendSociety(instance, 3L);
-
-		// when
-		decide(instance, "reject", "The council will keep the service in house");
-
-		// then
-		assertThat(instance).isEnded().hasPassed("EndEvent_LegalFormRejected").hasNotPassed("SubmitRegistration");
-		assertThat(historicVariable(instance, "programmeStatus")).isEqualTo("stopped");
-		assertThat(historicVariable(instance, "stopReason")).isEqualTo("The council will keep the service in house");
-		assertThat(historicVariable(instance, "stoppedAt")).isEqualTo("Decide the legal form");
 	}
 
 	@Test
 	void lateRegistrationIsChasedWhileTheWaitContinues() {
 		// given
-		ProcessInstance instance = registrationSubmitted();
-		Job timer = registrationTimer(instance);
+		start("england-wales", false);
+		approvedSociety();
+		prepareApplication();
+		submit(london(2026, 3, 2));
 
 		// when
-		ClockUtil.setCurrentTime(timer.getDuedate());
-		execute(timer);
+		fire(timerEvent(programme.instance(), "Timer_RegistrationOverdue"));
 
 		// then
-		assertThat(instance).isWaitingAt("RecordRegistration", "ChaseRegistration");
-		assertThat(groups(task(instance, "ChaseRegistration"))).containsExactly("programme-managers");
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("RecordRegistration", "ChaseRegistration");
+		assertThat(groups(programme.waitingTask("ChaseRegistration"))).containsExactly("programme-managers");
 
 		// when
-		complete(instance, "ChaseRegistration", Map.of("registrarChasedOn", london(2026, 3, 24),
-				"registrarChaseNotes", "The FCA asked for the signed rules; sent the same day."));
+		programme.complete("ChaseRegistration", "registrarChasedOn", london(2026, 3, 24), "registrarChaseNotes",
+				"The FCA asked for the signed rules; sent the same day.");
 
 		// then
-		assertThat(instance).hasPassed("EndEvent_RegistrarChased").isWaitingAt("RecordRegistration");
-
-		// when
-		recordRegistration(instance);
-
-		// then
-		assertThat(instance).isWaitingAt("AppointBoard");
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("EndEvent_RegistrarChased").isWaitingAt("RecordRegistration");
 	}
 
 	@Test
-	void recordingTheRegistrationWithdrawsAnOpenChase() {
+	void recordingTheAnswerWithdrawsAnOpenChase() {
 		// given
-		ProcessInstance instance = registrationSubmitted();
-		Job timer = registrationTimer(instance);
-		ClockUtil.setCurrentTime(timer.getDuedate());
-		execute(timer);
+		start("england-wales", false);
+		approvedSociety();
+		prepareApplication();
+		submit(london(2026, 3, 2));
+		Job chase = timerEvent(programme.instance(), "Timer_RegistrationOverdue");
+		fire(chase);
 
 		// when
-		recordRegistration(instance);
+		programme.complete("RecordRegistration", "registrarOutcome", "registered", "societyNumber", "31234R",
+				"registeredName", "Explore Libraries", "registrationDate", london(2026, 3, 25));
 
 		// then
-		assertThat(instance).isWaitingAt("AppointBoard").hasPassed("EndEvent_RegistrationRecorded");
-		assertThat(task(instance, "ChaseRegistration")).isNull();
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("EndEvent_RegistrationRecorded")
+				.isWaitingAt("AnnounceNewBody");
+		assertThat(taskService().createTaskQuery().processInstanceId(programme.instance().getId())
+				.taskDefinitionKey("ChaseRegistration").count()).isZero();
 	}
 
-	@Test
-	void overdueRecommendationIsRemindedThenEscalated() {
-		// given the recommendation is due after 15 working days, at the end of Monday 23 March
-		ProcessInstance instance = start("england-wales");
-		Task recommend = task(instance, "RecommendLegalForm");
-		assertThat(recommend.getDueDate()).isEqualTo(london(2026, 3, 24, 0, 0));
-		List<Job> timers = timers(instance, "RecommendLegalForm");
-		assertThat(timers).extracting(Job::getDuedate)
-				.containsExactly(london(2026, 3, 20, 0, 0), london(2026, 3, 24, 0, 0));
-
-		// when
-		ClockUtil.setCurrentTime(timers.get(0).getDuedate());
-		execute(timers.get(0));
-		ClockUtil.setCurrentTime(timers.get(1).getDuedate());
-		execute(timers.get(1));
-
-		// then
-		assertThat(taskService().getVariableLocal(recommend.getId(), TaskReminder.REMINDED_AT))
-				.isEqualTo(london(2026, 3, 20, 0, 0));
-		assertThat(taskService().getVariableLocal(recommend.getId(), TaskEscalation.ESCALATED_AT))
-				.isEqualTo(london(2026, 3, 24, 0, 0));
-		assertThat(groups(recommend)).containsExactlyInAnyOrder("legal", "programme-managers");
-		assertThat(instance).isWaitingAt("RecommendLegalForm");
-	}
-
-	private static ProcessInstance start(String nation) {
+	private void start(String nation, boolean healthCare) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("programmeReference", "SO-2026-3");
 		variables.put("programmeName", "Explore the libraries");
 		variables.put("nation", nation);
-		return runtimeService().startProcessInstanceByKey("legal-formation", "SO-2026-3", variables);
+		variables.put("healthCare", healthCare);
+		programme = JourneyInstance.start("legal-formation", "SO-2026-3", variables);
 	}
 
-	private static ProcessInstance registrationSubmitted() {
-		ProcessInstance instance = start("england-wales");
-		recommendSociety(instance, 3L);
-		decide(instance, "approve", null);
-		submitRegistration(instance, london(2026, 3, 2));
-		return instance;
+	private void approvedSociety() {
+		recommend("community-benefit-society", 3L, true);
+		programme.decide("ApproveLegalForm", "approve", null);
 	}
 
-	private static void recommendSociety(ProcessInstance instance, long members) {
-		complete(instance, "RecommendLegalForm", recommendation("community-benefit-society", members, true, false));
+	private void registered(String legalForm) {
+		programme.complete("RecommendLegalForm", recommendation(legalForm, 3L, true, "communityInterestStatement", true,
+				"communityInterestSummary", "Community nursing for the whole borough."));
+		programme.decide("ApproveLegalForm", "approve", null);
+		prepareApplication();
+		submit(london(2026, 3, 16));
+		programme.complete("RecordRegistration", "registrarOutcome", "registered", "companyNumber", "12345678",
+				"registeredName", "Wirral Community Health CIC", "registrationDate", london(2026, 4, 2));
+		programme.runJobs();
 	}
 
-	private static Map<String, Object> recommendation(String legalForm, long members, boolean assetLock,
-			boolean communityInterestStatement) {
-		Map<String, Object> variables = new HashMap<>();
-		variables.put("legalForm", legalForm);
-		variables.put("membersCount", members);
-		variables.put("assetLock", assetLock);
-		variables.put("communityBenefit", "community-benefit-society".equals(legalForm));
-		variables.put("communityInterestStatement", communityInterestStatement);
-		variables.put("staffControlPercent", 60.0);
-		variables.put("recommendationSummary", "Staff and community ownership with an asset lock.");
-		return variables;
+	private void recommend(String legalForm, long members, boolean communityBenefit) {
+		programme.complete("RecommendLegalForm", recommendation(legalForm, members, communityBenefit));
 	}
 
-	private static void submitRegistration(ProcessInstance instance, Date sent) {
-		complete(instance, "SubmitRegistration", Map.of("proposedName", "Explore Libraries Ltd",
-				"registrationApplicationDate", sent));
+	private static Object[] recommendation(String legalForm, long members, boolean communityBenefit, Object... more) {
+		Map<String, Object> answers = new HashMap<>();
+		answers.put("legalForm", legalForm);
+		answers.put("membersCount", members);
+		answers.put("communityBenefit", communityBenefit);
+		answers.put("assetLock", true);
+		answers.put("regulatedActivity", false);
+		answers.put("recommendationSummary", "Staff and community ownership with an asset lock.");
+		for (int i = 0; i < more.length; i += 2) {
+			answers.put((String) more[i], more[i + 1]);
+		}
+		return answers.entrySet().stream().flatMap(entry -> Stream.of(entry.getKey(), entry.getValue())).toArray();
 	}
 
-	private static void recordRegistration(ProcessInstance instance) {
-		complete(instance, "RecordRegistration", Map.of("societyNumber", "31234R", "registeredName",
-				"Explore Libraries Ltd", "registrationDate", london(2026, 3, 20)));
+	private void prepareApplication() {
+		programme.complete("AppointBoard", "chairName", "A. Chair", "boardMembersCount", 9L, "staffBoardMembersCount", 5L,
+				"boardAppointedDate", london(2026, 3, 10));
+		programme.complete("AdoptGoverningDocuments", "governingDocumentsAdoptedDate", london(2026, 3, 12),
+				"governingDocumentsLocation", "Records/Founders/2026-03-12", "assetLockConfirmed", true, "minutesFiled", true);
 	}
 
-	private static void decide(ProcessInstance instance, String decision, String reason) {
-		Map<String, Object> variables = new HashMap<>();
-		variables.put("decision", decision);
-		variables.put("decisionReason", reason);
-		complete(instance, "ApproveLegalForm", variables);
-	}
-	private static Job registrationTimer(ProcessInstance instance) {
-		return managementService().createJobQuery().processInstanceId(instance.getId())
-				.activityId("Timer_RegistrationOverdue").singleResult();
+	private void submit(Date sent) {
+		programme.complete("SubmitRegistration", "proposedName", "Explore Libraries", "registrationApplicationDate", sent);
 	}
 
+	private void applyToTheCqc(Date applied) {
+		programme.complete("ApplyForCqcRegistration", "regulatedActivities", "treatment", "registeredManagerName",
+				"D. Osei", "cqcApplicationDate", applied);
+	}
+
+	private void setUpAndPayIcoFee() {
+		programme.complete("SetUpNewBody", "bankAccountOpened", true, "employersLiabilityInsuranceFrom", london(2026, 4, 6),
+				"payeReference", "123/AB45678");
+		programme.complete("RegisterWithIco", "icoRegistrationNumber", "ZB123456", "icoRegistrationDate",
+				london(2026, 4, 10), "icoFeeTier", "tier-2");
+	}
+
+	/** Whether the first activity ended before the second began. */
+	private boolean before(String first, String second) {
+		List<HistoricActivityInstance> activities = historyService().createHistoricActivityInstanceQuery()
+				.processInstanceId(programme.instance().getId()).finished().list();
+		Date firstEnded = activities.stream().filter(activity -> activity.getActivityId().equals(first)).findFirst()
+				.orElseThrow().getEndTime();
+		Date secondStarted = activities.stream().filter(activity -> activity.getActivityId().equals(second)).findFirst()
+				.orElseThrow().getStartTime();
+		return !firstEnded.after(secondStarted);
+	}
+
+	private String deployedForm(String taskKey) {
+		Task task = programme.waitingTask(taskKey);
+		try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
+			return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private List<String> conditions() {
+		String definitionId = programme.instance().getProcessDefinitionId();
+		BpmnModelInstance model = repositoryService().getBpmnModelInstance(definitionId);
+		return model.getModelElementsByType(ConditionExpression.class).stream().map(ConditionExpression::getTextContent)
+				.toList();
+	}
 }

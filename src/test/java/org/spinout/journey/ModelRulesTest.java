@@ -75,6 +75,11 @@ class ModelRulesTest {
 						model + "DecideUnknown: evaluates decision 'no-such-decision', which no file in processes/ defines",
 						model + "SharedStop: records a programme stop for 2 incoming flows: give each gate its own end "
 								+ "event so the stop names its gate",
+						model + "SharedStop: records a programme stop that the gate 'MissingForm' of finance leads to: "
+								+ "only decision-makers stop a programme, so give that gate no way here",
+						model + "SharedStop: records a programme stop that can be reached without a decision of the "
+								+ "decision-makers",
+						model + "WrongBinding: approves 'Nowhere', which is no user task of its process",
 						model + "Bare: has no shape in the diagram",
 						model + "Flow_3: has no edge with waypoints in the diagram",
 						model + "Flow_7: has no edge with waypoints in the diagram",

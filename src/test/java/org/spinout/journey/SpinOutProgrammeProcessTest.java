@@ -38,7 +38,8 @@ class SpinOutProgrammeProcessTest {
 
 	@RegisterExtension
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverageExcluding("business-case",
-			"stakeholder-engagement", "legal-formation", "contract-procurement", "staff-transfer", "go-live");
+			"stakeholder-engagement", "spin-out-decision", "legal-formation", "contract-procurement", "staff-transfer",
+			"go-live");
 
 	// Monday 2 March 2026
 	@RegisterExtension
@@ -58,6 +59,7 @@ class SpinOutProgrammeProcessTest {
 		// when
 		finishPhase("business-case", "preferredOption", "public-service-mutual");
 		finishPhase("stakeholder-engagement", "ownershipModel", "public-service-mutual");
+		finishPhase("spin-out-decision", "annualContractValue", 2_400_000L);
 		BpmnAwareTests.assertThat(programme.instance())
 				.isWaitingAt("LegalFormation", "ContractProcurement", "StaffTransfer");
 		finishPhase("legal-formation", "legalForm", "community-benefit-society");
@@ -67,8 +69,11 @@ class SpinOutProgrammeProcessTest {
 		finishPhase("go-live", "goLiveDate", london(2027, 4, 1));
 
 		// then
-		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("ParallelPhasesJoined", "ProgrammeLive");
+		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassedInOrder("BusinessCase",
+				"StakeholderEngagement", "SpinOutDecision", "ParallelPhasesSplit", "ParallelPhasesJoined", "GoLive",
+				"ProgrammeLive");
 		assertThat(programme.value("programmeStatus")).isEqualTo("live");
+		assertThat(programme.value("annualContractValue")).isEqualTo(2_400_000L);
 		assertThat(programme.value("legalForm")).isEqualTo("community-benefit-society");
 		assertThat(programme.value("goLiveDate")).isEqualTo(london(2027, 4, 1));
 	}
@@ -94,9 +99,15 @@ class SpinOutProgrammeProcessTest {
 
 		// when
 		finishPhase("business-case", "serviceChanges", true);
-		finishPhase("stakeholder-engagement", "representativesPresent", true);
+		finishPhase("stakeholder-engagement", "representativesPresent", true, "equalityImpactSummary",
+				"No group is worse off.");
 
-		// then the staff transfer sees the union engagement's answer, the procurement the business case's
+		// then the final decision sees what the engagement found
+		assertThat(runtimeService().getVariable(calledProcessInstance("spin-out-decision", programme.instance()).getId(),
+				"equalityImpactSummary")).isEqualTo("No group is worse off.");
+
+		// and the staff transfer sees the union engagement's answer, the procurement the business case's
+		finishPhase("spin-out-decision", "annualContractValue", 900_000L);
 		assertThat(runtimeService().getVariable(calledProcessInstance("staff-transfer", programme.instance()).getId(),
 				"representativesPresent")).isEqualTo(true);
 		assertThat(runtimeService().getVariable(calledProcessInstance("contract-procurement", programme.instance())
@@ -121,17 +132,18 @@ class SpinOutProgrammeProcessTest {
 		BpmnAwareTests.assertThat(programme.instance()).hasPassed("TransferDateRiskReviewed").isWaitingAt("BusinessCase");
 		finishPhase("business-case", "preferredOption", "public-service-mutual");
 		finishPhase("stakeholder-engagement", "ownershipModel", "public-service-mutual");
+		finishPhase("spin-out-decision", "annualContractValue", 900_000L);
 		assertThat(runtimeService().getVariable(calledProcessInstance("staff-transfer", programme.instance()).getId(),
 				"targetTransferDate")).isEqualTo(london(2026, 10, 1));
 	}
 
 	@ParameterizedTest(name = "a gate in {0} stops the programme")
-	@ValueSource(strings = {"business-case", "stakeholder-engagement", "legal-formation", "contract-procurement",
-			"staff-transfer", "go-live"})
+	@ValueSource(strings = {"business-case", "stakeholder-engagement", "spin-out-decision", "legal-formation",
+			"contract-procurement", "staff-transfer", "go-live"})
 	void rejectionInAnyPhaseStopsTheWholeProgramme(String phase) {
 		// given
 		start(london(2027, 4, 1));
-		for (String earlier : new String[] {"business-case", "stakeholder-engagement"}) {
+		for (String earlier : new String[] {"business-case", "stakeholder-engagement", "spin-out-decision"}) {
 			if (earlier.equals(phase)) {
 				break;
 			}

@@ -1,7 +1,9 @@
 package org.spinout.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.spinout.journey.JourneyTasks.groups;
 import static org.spinout.journey.JourneyTimers.escalation;
 import static org.spinout.journey.JourneyTimers.fire;
 import static org.spinout.journey.JourneyTimers.london;
@@ -10,23 +12,31 @@ import static org.spinout.journey.JourneyTimers.timerEvent;
 
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Phase 5: TUPE information and consultation (G8), employee liability information and pensions (G9). */
+/**
+ * Phase 5, staff transfer and pensions: the transfer planned and its date checked; representatives
+ * first; information, consultation that concludes or continues (gate G8) and collective consultation
+ * for 20 or more redundancies; pensions from the start, signed once the new organisation exists and
+ * approved only when signed (gate G9); the employee liability information 28 days before; and every
+ * clock counted from the transfer date moving with it.
+ */
 @Deployment(resources = {"processes/staff-transfer.bpmn", "processes/tupe-consultation-route.dmn",
+		"forms/plan-staff-transfer.form", "forms/review-transfer-date-risk.form",
 		"forms/provide-employee-liability-information.form", "forms/provide-transferee-measures.form",
 		"forms/inform-affected-staff.form", "forms/arrange-representative-election.form",
-		"forms/consult-representatives.form", "forms/conclude-tupe-consultation.form",
-		"forms/secure-lgps-admission.form", "forms/arrange-nhs-pension-access.form",
+		"forms/start-collective-consultation.form", "forms/consult-representatives.form",
+		"forms/conclude-tupe-consultation.form", "forms/secure-lgps-admission.form",
+		"forms/arrange-nhs-pension-access.form", "forms/sign-pension-agreements.form",
 		"forms/approve-pension-arrangements.form"})
 class StaffTransferProcessTest {
 
@@ -45,284 +55,468 @@ class StaffTransferProcessTest {
 	@Test
 	void councilStaffTransferWithTheirUnionConsulted() {
 		// given
-		start(transfer("council", true, false, 200L, 150L));
+		start("council", true, false);
+		plan(5000L, 150L);
 
 		// when
+		provideMeasures(true);
 		passLeadTime();
-		informAndConsult(true);
+		inform(true, 0L);
+		consult();
 		programme.decide("ConcludeTupeConsultation", "approve", null);
+		prepareLgpsAdmission();
+		announceNewBody();
 		provideEmployeeLiabilityInformation();
-		secureLgpsAdmission();
+		signPensions("councilPensionArrangementSigned", true);
 		programme.decide("ApprovePensionArrangements", "approve", null);
 
 		// then
 		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassed("StaffReadyToTransfer")
-				.hasNotPassed("ArrangeRepresentativeElection", "ArrangeNhsPensionAccess");
+				.hasNotPassed("ArrangeRepresentativeElection", "ArrangeNhsPensionAccess", "StartCollectiveConsultation");
 		assertThat(programme.value("consultationRoute")).isEqualTo("recognised-union");
-		assertThat(programme.value("councilPensionRoute")).isEqualTo("lgps-admission");
-	}
-
-	@Test
-	void tupeClaimsDeadlineIsRecordedThreeMonthsAfterTheTransfer() {
-		// given / when
-		start(transfer("council", true, false, 200L, 150L));
-
-		// then claims can be brought until the end of 1 January 2027
+		// claims can be brought until the end of 1 January 2027
 		assertThat(programme.value("tupeClaimsDeadline")).isEqualTo(london(2027, 1, 2));
 	}
 
 	@Test
-	void informationStartsTheLeadTimeBeforeTheTransfer() {
+	void pensionsStartWhenTheTransferIsPlannedNotAtTheLeadTime() {
 		// given
-		start(transfer("council", true, false, 200L, 150L));
-
-		// then nothing happens until 90 days before 1 October: Friday 3 July 2026
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("TupeInformationLeadTimeReached");
-		assertThat(timerEvent(programme.instance(), "TupeInformationLeadTimeReached").getDuedate())
-				.isEqualTo(london(2026, 7, 3));
+		start("council", true, false);
 
 		// when
-		fire(timerEvent(programme.instance(), "TupeInformationLeadTimeReached"));
+		plan(5000L, 150L);
 
-		// then
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ProvideEmployeeLiabilityInformation",
-				"ProvideTransfereeMeasures", "SecureLgpsAdmission");
+		// then the pensions work opens while information waits 90 days before the transfer, Friday 3 July
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("SecureLgpsAdmission", "TupeInformationLeadTimeReached");
+		assertThat(timerEvent(programme.instance(), "TupeInformationLeadTimeReached").getDuedate()).isEqualTo(london(2026, 7, 3));
+		assertThat(groups(programme.waitingTask("SecureLgpsAdmission"))).containsExactly("pensions");
 	}
 
 	@Test
-	void transferDateAlreadyInsideTheLeadTimeStartsAtOnce() {
-		// given a transfer on 1 May 2026, whose lead time began on 31 January
-		Map<String, Object> variables = transfer("council", true, false, 200L, 150L);
-		variables.put("targetTransferDate", london(2026, 5, 1));
-		start(variables);
-
-		// when the job executor picks up the overdue timer
-		assertThat(timerEvent(programme.instance(), "TupeInformationLeadTimeReached").getDuedate())
-				.isBefore(ClockUtil.getCurrentTime());
-		BpmnAwareTests.execute(timerEvent(programme.instance(), "TupeInformationLeadTimeReached"));
-
-		// then
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ProvideTransfereeMeasures");
-	}
-
-	@Test
-	void employeeLiabilityInformationIsDueTwentyEightDaysBeforeAndEscalatesWhenLate() {
-		// given
-		start(transfer("council", true, false, 200L, 150L));
-		passLeadTime();
-		Task task = programme.waitingTask("ProvideEmployeeLiabilityInformation");
-		assertThat(task.getDueDate()).isEqualTo(london(2026, 9, 3));
-
-		// when the reminder (two working days before) and then the due date pass
-		assertThat(reminder(programme.instance(), "ProvideEmployeeLiabilityInformation").getDuedate())
-				.isEqualTo(london(2026, 9, 1));
-		fire(reminder(programme.instance(), "ProvideEmployeeLiabilityInformation"));
-		fire(escalation(programme.instance(), "ProvideEmployeeLiabilityInformation"));
-
-		// then
-		assertThat(taskService().getVariableLocal(task.getId(), TaskReminder.REMINDED_AT)).isEqualTo(london(2026, 9, 1));
-		assertThat(taskService().getVariableLocal(task.getId(), TaskEscalation.ESCALATED_AT)).isEqualTo(london(2026, 9, 3));
-		assertThat(taskService().getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
-				.containsExactlyInAnyOrder("hr", "programme-managers");
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ProvideEmployeeLiabilityInformation");
-	}
-
-	@Test
-	void withoutMeasuresThereIsNothingToConsultOn() {
-		// given
-		start(transfer("council", true, false, 200L, 150L));
-		passLeadTime();
+	void representativesAreElectedBeforeStaffAreInformedEvenWithoutMeasures() {
+		// given no union and no representatives, in a council of 5,000 with 40 transferring
+		start("council", false, false);
 
 		// when
-		informAndConsult(false);
+		plan(5000L, 40L);
 
-		// then
-		BpmnAwareTests.assertThat(programme.instance()).hasPassed("InformationAndConsultationDone")
-				.hasNotPassed("ConsultRepresentatives", "ConcludeTupeConsultation");
-	}
-
-	@Test
-	void staffWithoutRepresentativesElectThemFirst() {
-		// given no union and no representatives, 200 staff of whom 40 transfer
-		start(transfer("council", false, false, 200L, 40L));
-		passLeadTime();
-
-		// when
-		programme.complete("ProvideTransfereeMeasures", "measuresEnvisaged", true,
-				"measuresDescription", "New rota for the mobile library");
-		inform(true);
-
-		// then
+		// then the election comes first, due before the information lead time
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ArrangeRepresentativeElection")
+				.hasNotPassed("InformAffectedStaff");
 		assertThat(programme.value("consultationRoute")).isEqualTo("elect-representatives");
-		programme.complete("ArrangeRepresentativeElection", "representativesElectedDate", london(2026, 7, 20),
-				"electedRepresentatives", "Two library assistants for the branch staff");
+		assertThat(programme.waitingTask("ArrangeRepresentativeElection").getDueDate()).isEqualTo(london(2026, 7, 3));
+
+		// when representatives are elected and no measures are envisaged
+		programme.complete("ArrangeRepresentativeElection", "representativesElectedDate", london(2026, 4, 1),
+				"electedRepresentatives", "Three representatives, one for each site.");
+		provideMeasures(false);
+		passLeadTime();
+		inform(false, 0L);
+
+		// then the staff were informed after the election, and there is nothing to consult on
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("InformationAndConsultationDone")
+				.hasNotPassed("ConsultRepresentatives");
+		assertThat(activityOrder()).containsSubsequence("ArrangeRepresentativeElection", "InformAffectedStaff");
+	}
+
+	@Test
+	void smallEmployerCountsTheWholeEmployerAndMayConsultStaffDirectly() {
+		// given an employer of 40 with no representatives
+		start("council", false, false);
+
+		// when
+		plan(40L, 40L);
+
+		// then
+		assertThat(programme.value("consultationRoute")).isEqualTo("consult-directly");
+		BpmnAwareTests.assertThat(programme.instance()).hasNotPassed("ArrangeRepresentativeElection")
+				.isWaitingAt("TupeInformationLeadTimeReached");
+	}
+
+	@Test
+	void consultationIsTheEmployersDutyAndContinuesUntilConcluded() {
+		// given
+		start("council", true, false);
+		plan(5000L, 150L);
+		provideMeasures(true);
+		passLeadTime();
+		inform(true, 0L);
+
+		// then only HR completes the consultation: the union is consulted
+		assertThat(groups(programme.waitingTask("ConsultRepresentatives"))).containsExactly("hr");
+		consult();
+
+		// when G8 finds more to discuss
+		programme.decide("ConcludeTupeConsultation", "sendBack", "The union asked for the rota proposals in writing.");
+
+		// then the consultation continues; there is no outcome that stops the programme
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ConsultRepresentatives");
+		assertThat(programme.taskVariable("ConsultRepresentatives", "decisionReason")).asString().contains("rota");
+		consult();
+		programme.decide("ConcludeTupeConsultation", "approve", null);
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("InformationAndConsultationDone");
+	}
+
+	@Test
+	void twentyProposedRedundanciesNeedCollectiveConsultationThirtyDaysBeforeTheFirstDismissal() {
+		// given
+		start("council", true, false);
+		plan(5000L, 150L);
+		provideMeasures(true);
+		passLeadTime();
+
+		// when 20 redundancies are proposed, the first dismissal on Monday 2 November
+		inform(true, 20L, "firstDismissalDate", london(2026, 11, 2));
+
+		// then consultation and form HR1 are due 30 days before: the start of Saturday 3 October
+		assertThat(groups(programme.waitingTask("StartCollectiveConsultation"))).containsExactly("hr");
+		assertThat(programme.waitingTask("StartCollectiveConsultation").getDueDate()).isEqualTo(london(2026, 10, 3));
+
+		// when
+		programme.complete("StartCollectiveConsultation", "collectiveConsultationStartDate", london(2026, 7, 20),
+				"hr1SentDate", london(2026, 7, 20));
+
+		// then
 		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ConsultRepresentatives");
 	}
 
 	@Test
-	void smallEmployerWithoutRepresentativesConsultsStaffDirectly() {
-		// given no union and no representatives, 30 staff
-		start(transfer("council", false, false, 30L, 30L));
+	void aHundredProposedRedundanciesNeedFortyFiveDays() {
+		// given
+		start("council", true, false);
+		plan(5000L, 150L);
+		provideMeasures(true);
 		passLeadTime();
 
 		// when
-		programme.complete("ProvideTransfereeMeasures", "measuresEnvisaged", true,
-				"measuresDescription", "New rota for the mobile library");
-		inform(true);
+		inform(true, 100L, "firstDismissalDate", london(2026, 11, 2));
 
-		// then
-		assertThat(programme.value("consultationRoute")).isEqualTo("consult-directly");
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ConsultRepresentatives")
-				.hasNotPassed("ArrangeRepresentativeElection");
+		// then the start of Friday 18 September
+		assertThat(programme.waitingTask("StartCollectiveConsultation").getDueDate()).isEqualTo(london(2026, 9, 18));
 	}
 
 	@Test
-	void consultationIsSentBackWithComments() {
+	void employeeLiabilityInformationWaitsForTheNewBodyAndIsDueTwentyEightDaysBefore() {
 		// given
-		start(transfer("council", true, false, 200L, 150L));
-		passLeadTime();
-		informAndConsult(true);
+		start("council", true, false);
+		plan(5000L, 150L);
+
+		// then it cannot be given to a body that does not exist
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("Gateway_AwaitNewBody")
+				.isNotWaitingAt("ProvideEmployeeLiabilityInformation");
 
 		// when
-		programme.decide("ConcludeTupeConsultation", "sendBack", "Answer the union's point on the rota");
+		announceNewBody();
 
-		// then
-		assertThat(programme.taskVariable("ConsultRepresentatives", "decisionReason"))
-				.isEqualTo("Answer the union's point on the rota");
+		// then it is due at the start of Thursday 3 September, 28 whole days before the transfer
+		assertThat(programme.waitingTask("ProvideEmployeeLiabilityInformation").getDueDate()).isEqualTo(london(2026, 9, 3));
+		assertThat(programme.value("registeredName")).isEqualTo("Explore Libraries");
 	}
 
 	@Test
-	void rejectionAtG8StopsTheProgramme() {
-		// given
-		start(transfer("council", true, false, 200L, 150L));
-		passLeadTime();
-		informAndConsult(true);
+	void phaseThatFindsTheBodyAlreadyRegisteredDoesNotWait() {
+		// given legal formation recorded the registration before this phase looked
+		start("council", true, false, NewBodyRegistration.REGISTERED, true);
 
 		// when
-		programme.decide("ConcludeTupeConsultation", "reject", "The measures cannot be agreed");
+		plan(5000L, 150L);
 
 		// then
-		BpmnAwareTests.assertThat(programme.instance()).hasPassed("ConcludeTupeConsultationRejected");
-		programme.assertStopped("The measures cannot be agreed", "Conclude the TUPE consultation (G8)");
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ProvideEmployeeLiabilityInformation")
+				.hasNotPassed("Gateway_AwaitNewBody");
 	}
 
 	@Test
-	void nhsStaffGetNhsPensionSchemeAccess() {
+	void missedRegistrationMessageIsFoundAWeekLater() {
 		// given
-		start(transfer("nhs-trust", true, false, 200L, 150L));
-		passLeadTime();
+		start("council", true, false);
+		plan(5000L, 150L);
 
-		// when
-		arrangeNhsPensionAccess();
+		// when the registration is on the programme's record but its message missed this phase
+		runtimeService().setVariable(programme.instance().getId(), NewBodyRegistration.REGISTERED, true);
+		fire(timerEvent(programme.instance(), "Timer_CheckNewBodyAgain"));
+		programme.runJobs();
 
 		// then
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ApprovePensionArrangements")
-				.hasNotPassed("SecureLgpsAdmission");
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ProvideEmployeeLiabilityInformation");
 	}
 
 	@Test
-	void jointServiceArrangesBothSchemesBeforeFinanceDecides() {
-		// given
-		start(transfer("joint", true, false, 200L, 150L));
-		passLeadTime();
+	void pensionsCannotBeApprovedUntilTheAdmissionIsSigned() {
+		// given council staff whose LGPS admission is prepared
+		start("council", true, false);
+		plan(5000L, 150L);
+		prepareLgpsAdmission();
 
-		// when
-		secureLgpsAdmission();
+		// then nothing is signed before the new organisation exists
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("PensionsReadyToSign")
+				.isNotWaitingAt("SignPensionAgreements");
 
-		// then finance waits for the NHS arrangements too
-		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ArrangeNhsPensionAccess")
+		// when it exists, and the agreement comes back unsigned
+		announceNewBody();
+		assertThat(programme.waitingTask("SignPensionAgreements").getDueDate()).isEqualTo(london(2026, 9, 1));
+		signPensions("councilPensionArrangementSigned", false);
+
+		// then finance cannot approve it: the signature is asked for again
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("SignPensionAgreements")
 				.isNotWaitingAt("ApprovePensionArrangements");
-		arrangeNhsPensionAccess();
+
+		// when signed
+		signPensions("councilPensionArrangementSigned", true);
+
+		// then finance approves or sends back, but does not stop the programme
+		assertThat(groups(programme.waitingTask("ApprovePensionArrangements"))).containsExactly("finance");
+		programme.decide("ApprovePensionArrangements", "sendBack", "The bond does not cover the deficit on exit.");
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("SignPensionAgreements");
+	}
+
+	@Test
+	void nhsStaffNeedTheirAccessConfirmedBeforeFinanceDecides() {
+		// given
+		start("nhs-trust", true, false);
+		plan(5000L, 150L);
+		programme.complete("ArrangeNhsPensionAccess", "nhsPensionAccessRoute", "direction", "nhsPensionApplicationDate",
+				london(2026, 3, 20));
+		announceNewBody();
+
+		// when NHS Pensions has not confirmed access
+		signPensions("nhsPensionAccessConfirmed", false);
+
+		// then
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("SignPensionAgreements")
+				.hasNotPassed("SecureLgpsAdmission", "ApprovePensionArrangements");
+
+		// when it has
+		signPensions("nhsPensionAccessConfirmed", true);
+
+		// then
 		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("ApprovePensionArrangements");
 	}
 
 	@Test
-	void financeSendsThePensionArrangementsBack() {
+	void jointServiceNeedsBothSchemesSigned() {
 		// given
-		start(transfer("council", true, false, 200L, 150L));
-		passLeadTime();
-		secureLgpsAdmission();
+		start("joint", true, false);
+		plan(5000L, 150L);
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("SecureLgpsAdmission", "ArrangeNhsPensionAccess");
+		prepareLgpsAdmission();
+		programme.complete("ArrangeNhsPensionAccess", "nhsPensionAccessRoute", "direction", "nhsPensionApplicationDate",
+				london(2026, 3, 20));
+		announceNewBody();
 
-		// when
-		programme.decide("ApprovePensionArrangements", "sendBack", "The bond is too low");
+		// when only the LGPS agreement is signed
+		signPensions("councilPensionArrangementSigned", true, "nhsPensionAccessConfirmed", false);
 
 		// then
-		assertThat(programme.taskVariable("SecureLgpsAdmission", "decisionReason")).isEqualTo("The bond is too low");
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("SignPensionAgreements");
 	}
 
 	@Test
-	void rejectionAtG9StopsTheProgramme() {
-		// given
-		start(transfer("council", true, false, 200L, 150L));
-		passLeadTime();
-		secureLgpsAdmission();
+	void movedTransferDateMovesEveryClockCountedFromIt() {
+		// given the lead time, the employee information and the pension signatures all waiting
+		start("council", true, false);
+		plan(5000L, 150L);
+		prepareLgpsAdmission();
+		announceNewBody();
+		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("TupeInformationLeadTimeReached",
+				"ProvideEmployeeLiabilityInformation", "SignPensionAgreements");
 
-		// when
-		programme.decide("ApprovePensionArrangements", "reject", "The pension risk is not affordable");
+		// when the programme moves the transfer from 1 October to Monday 2 November 2026
+		moveTransferDate(london(2026, 11, 2));
 
-		// then
-		BpmnAwareTests.assertThat(programme.instance()).hasPassed("ApprovePensionArrangementsRejected");
-		programme.assertStopped("The pension risk is not affordable", "Approve the pension arrangements (G9)");
+		// then each moves: 90 days, 28 days and a month before the new date, with their reminders
+		assertThat(timerEvent(programme.instance(), "TupeInformationLeadTimeReached").getDuedate()).isEqualTo(london(2026, 8, 4));
+		assertThat(programme.waitingTask("ProvideEmployeeLiabilityInformation").getDueDate()).isEqualTo(london(2026, 10, 5));
+		assertThat(escalation(programme.instance(), "ProvideEmployeeLiabilityInformation").getDuedate())
+				.isEqualTo(london(2026, 10, 5));
+		assertThat(reminder(programme.instance(), "ProvideEmployeeLiabilityInformation").getDuedate())
+				.isEqualTo(london(2026, 10, 1));
+		assertThat(programme.waitingTask("SignPensionAgreements").getDueDate()).isEqualTo(london(2026, 10, 2));
+		// and the date is checked again: the new one leaves time for every clock
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("CheckMovedTransferDate", "EndEvent_MovedDateSafe");
 	}
 
 	@Test
-	void everyUserTaskCarriesTheReminderAndEscalation() {
-		JourneyTimers.assertEveryUserTaskRemindsAndEscalates("staff-transfer", 9);
+	void movedTransferDateMovesTheElectionDeadline() {
+		// given an election due before the information lead time
+		start("council", false, false);
+		plan(5000L, 40L);
+
+		// when
+		moveTransferDate(london(2026, 11, 2));
+
+		// then
+		assertThat(programme.waitingTask("ArrangeRepresentativeElection").getDueDate()).isEqualTo(london(2026, 8, 4));
 	}
 
-	// ---------------------------------------------------------------- the way through
+	@Test
+	void planningCanMoveTheDateAndTellsTheProgramme() {
+		// given
+		start("council", true, false);
 
-	private static Map<String, Object> transfer(String parentBodyType, boolean recognisedUnion,
-			boolean representativesPresent, long staffCount, long transferringStaffCount) {
+		// when HR plans the transfer for Monday 2 November instead
+		programme.complete("PlanStaffTransfer", "transferDateRiskResponse", "move", "targetTransferDate",
+				london(2026, 11, 2), "transferringStaffCount", 150L, "employerStaffCount", 5000L);
+		programme.runJobs();
+
+		// then the programme is told, and the phase counts from the new date
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("ShareTransferDate", "MoveTransferClocks",
+				"CheckMovedTransferDate");
+		assertThat(timerEvent(programme.instance(), "TupeInformationLeadTimeReached").getDuedate()).isEqualTo(london(2026, 8, 4));
+	}
+
+	@Test
+	void dateTooCloseAtTheStartIsShownOnThePlan() {
+		// given a transfer only 60 days away, inside the 90-day lead time
+		ClockUtil.setCurrentTime(london(2026, 8, 2, 9, 0));
+
+		// when
+		start("council", true, false);
+
+		// then
+		assertThat(programme.taskVariable("PlanStaffTransfer", "transferDateRisk")).asString()
+				.contains("TUPE information before consultation");
+	}
+
+	@Test
+	void movedDateStillTooCloseIsReviewedAndMovedAgain() {
+		// given
+		start("council", true, false);
+		plan(5000L, 150L);
+
+		// when the transfer is brought forward to Friday 10 April, inside the clocks counted back from it
+		moveTransferDate(london(2026, 4, 10));
+
+		// then the programme managers review it
+		assertThat(groups(programme.waitingTask("ReviewTransferDateRisk"))).containsExactly("programme-managers");
+		assertThat(programme.taskVariable("ReviewTransferDateRisk", "transferDateRisk")).asString()
+				.contains("TUPE information before consultation");
+
+		// when they move it again, to 1 December
+		programme.complete("ReviewTransferDateRisk", "transferDateRiskResponse", "move", "targetTransferDate",
+				london(2026, 12, 1), "transferDateRiskNotes", "Moved to give the staff the time the law gives them.");
+		programme.runJobs();
+
+		// then the phase counts from the new date, which is safe
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("ShareMovedTransferDate", "EndEvent_MovedDateShared",
+				"EndEvent_MovedDateSafe");
+		assertThat(timerEvent(programme.instance(), "TupeInformationLeadTimeReached").getDuedate()).isEqualTo(london(2026, 9, 2));
+	}
+
+	@Test
+	void clocksAlreadyMetAreNoRiskWhenTheDateMoves() {
+		// given the staff were informed and their employee liability information given
+		start("council", true, false, NewBodyRegistration.REGISTERED, true);
+		plan(5000L, 150L);
+		provideMeasures(false);
+		passLeadTime();
+		inform(false, 0L);
+		provideEmployeeLiabilityInformation();
+
+		// when the transfer is brought forward to Friday 10 April, inside both clocks
+		moveTransferDate(london(2026, 4, 10));
+
+		// then neither is a risk any more: both were met
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("EndEvent_MovedDateSafe")
+				.hasNotPassed("ReviewTransferDateRisk");
+	}
+
+	@Test
+	void riskOfAMovedDateCanBeAccepted() {
+		// given
+		start("council", true, false);
+		plan(5000L, 150L);
+		moveTransferDate(london(2026, 4, 10));
+
+		// when
+		programme.complete("ReviewTransferDateRisk", "transferDateRiskResponse", "keep", "targetTransferDate",
+				london(2026, 4, 10), "transferDateRiskNotes", "The information was given early; the board accepts the risk.");
+
+		// then
+		BpmnAwareTests.assertThat(programme.instance()).hasPassed("EndEvent_MovedDateKept");
+	}
+
+	private void start(String parentBodyType, boolean recognisedUnion, boolean representativesPresent, Object... more) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("programmeReference", "SO-2026-5");
+		variables.put("programmeName", "Riverside Libraries");
 		variables.put("nation", "england-wales");
 		variables.put("parentBodyType", parentBodyType);
 		variables.put("recognisedUnion", recognisedUnion);
 		variables.put("representativesPresent", representativesPresent);
-		variables.put("staffCount", staffCount);
-		variables.put("transferringStaffCount", transferringStaffCount);
+		variables.put("staffCount", 150L);
+		variables.put("transferringStaffCount", 150L);
 		variables.put("targetTransferDate", TRANSFER_DATE);
-		return variables;
+		for (int i = 0; i < more.length; i += 2) {
+			variables.put((String) more[i], more[i + 1]);
+		}
+		programme = JourneyInstance.start("staff-transfer", "SO-2026-5", variables);
 	}
 
-	private void start(Map<String, Object> variables) {
-		programme = JourneyInstance.start("staff-transfer", "SO-2026-5", variables);
+	private void plan(long employer, long transferring) {
+		programme.complete("PlanStaffTransfer", "transferDateRiskResponse", "keep", "targetTransferDate", TRANSFER_DATE,
+				"transferringStaffCount", transferring, "employerStaffCount", employer);
+		programme.runJobs();
+	}
+
+	private void provideMeasures(boolean envisaged) {
+		programme.complete("ProvideTransfereeMeasures", "measuresEnvisaged", envisaged, "measuresDescription",
+				envisaged ? "New rotas across the sites from the first month." : null);
 	}
 
 	private void passLeadTime() {
 		fire(timerEvent(programme.instance(), "TupeInformationLeadTimeReached"));
 	}
 
-	private void inform(boolean measuresEnvisaged) {
-		programme.complete("InformAffectedStaff", "staffInformedDate", london(2026, 7, 6),
-				"staffInformationLink", "https://example.org/tupe-letter", "measuresEnvisaged", measuresEnvisaged);
+	private void inform(boolean measuresEnvisaged, long redundancies, Object... more) {
+		Object[] answers = {"staffInformedDate", london(2026, 7, 6), "staffInformationLink",
+				"https://council.example/tupe-letter", "measuresEnvisaged", measuresEnvisaged, "proposedRedundancies",
+				redundancies};
+		Object[] all = new Object[answers.length + more.length];
+		System.arraycopy(answers, 0, all, 0, answers.length);
+		System.arraycopy(more, 0, all, answers.length, more.length);
+		programme.complete("InformAffectedStaff", all);
 	}
 
-	private void informAndConsult(boolean measuresEnvisaged) {
-		programme.complete("ProvideTransfereeMeasures", "measuresEnvisaged", measuresEnvisaged,
-				"measuresDescription", measuresEnvisaged ? "New rota for the mobile library" : null);
-		inform(measuresEnvisaged);
-		if (measuresEnvisaged) {
-			programme.complete("ConsultRepresentatives", "consultationStartDate", london(2026, 7, 13),
-					"consultationMeetings", 3L, "consultationSummary", "The union asked for a later start; agreed.");
-		}
+	private void consult() {
+		programme.complete("ConsultRepresentatives", "consultationStartDate", london(2026, 7, 13), "consultationMeetings",
+				3L, "consultationSummary", "Three meetings on the rotas; each representation was answered in writing.");
+	}
+
+	private void prepareLgpsAdmission() {
+		programme.complete("SecureLgpsAdmission", "councilPensionRoute", "lgps-admission", "actuarialAssessmentDate",
+				london(2026, 4, 1), "pensionBondRequired", true, "pensionBondAmount", 250_000L, "pensionAgreementLink",
+				"https://fund.example/admission-agreement");
+	}
+
+	private void announceNewBody() {
+		runtimeService().createMessageCorrelation(NewBodyRegistration.MESSAGE).processInstanceId(programme.instance().getId())
+				.setVariable(NewBodyRegistration.REGISTERED, true).setVariable("registeredName", "Explore Libraries")
+				.correlateAll();
+		programme.runJobs();
 	}
 
 	private void provideEmployeeLiabilityInformation() {
-		programme.complete("ProvideEmployeeLiabilityInformation",
-				"employeeLiabilityInformationSentDate", london(2026, 8, 20),
-				"employeeLiabilityInformationEmployees", 150L, "employeeLiabilityInformationUpdated", true);
+		programme.complete("ProvideEmployeeLiabilityInformation", "employeeLiabilityInformationSentDate",
+				london(2026, 8, 3), "employeeLiabilityInformationEmployees", 150L, "employeeLiabilityInformationUpdated", true);
 	}
 
-	private void secureLgpsAdmission() {
-		programme.complete("SecureLgpsAdmission", "councilPensionRoute", "lgps-admission",
-				"actuarialAssessmentDate", london(2026, 8, 1), "pensionBondRequired", true, "pensionBondAmount", 250_000L,
-				"pensionAgreementLink", "https://example.org/admission-agreement");
+	private void signPensions(Object... signatures) {
+		Object[] answers = new Object[signatures.length + 2];
+		System.arraycopy(signatures, 0, answers, 0, signatures.length);
+		answers[signatures.length] = "pensionAgreementsSignedDate";
+		answers[signatures.length + 1] = london(2026, 8, 20);
+		programme.complete("SignPensionAgreements", answers);
 	}
 
-	private void arrangeNhsPensionAccess() {
-		programme.complete("ArrangeNhsPensionAccess", "nhsPensionAccessRoute", "direction",
-				"nhsPensionApplicationDate", london(2026, 7, 10), "nhsPensionAccessConfirmed", true);
+	private void moveTransferDate(Date newDate) {
+		runtimeService().createMessageCorrelation(TransferDateMove.MESSAGE).processInstanceId(programme.instance().getId())
+				.setVariable(TransferDateMove.TRANSFER_DATE, newDate).correlateAll();
+		programme.runJobs();
+	}
+
+	private List<String> activityOrder() {
+		return historyService().createHistoricActivityInstanceQuery().processInstanceId(programme.instance().getId())
+				.orderPartiallyByOccurrence().asc().list().stream().map(HistoricActivityInstance::getActivityId).toList();
 	}
 }

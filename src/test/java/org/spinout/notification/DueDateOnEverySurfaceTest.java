@@ -91,7 +91,7 @@ class DueDateOnEverySurfaceTest {
 		String reference = new TestProgrammes(starter, tasks).start("Same date " + System.nanoTime(), Map.of(
 				"targetTransferDate", Date.from(LocalDate.of(2032, 4, 1).atStartOfDay(LONDON).toInstant())));
 		Task prepare = tasks.createTaskQuery().processInstanceBusinessKey(reference)
-				.taskDefinitionKey("PrepareBusinessCase").singleResult();
+				.taskDefinitionKey(TestProgrammes.FIRST_TASK).singleResult();
 		ZonedDateTime due = prepare.getDueDate().toInstant().atZone(LONDON);
 		assertThat(due.toLocalTime()).as("due at midnight, the end of a day").isEqualTo(java.time.LocalTime.MIDNIGHT);
 		LocalDate day = due.toLocalDate().minusDays(1);

@@ -216,11 +216,13 @@ class NotificationMailTest {
 		Instant start = Instant.now();
 		ClockUtil.setCurrentTime(Date.from(start));
 		String reference = "SO-2099-0100";
-		engine.getRuntimeService().startProcessInstanceByKey("spin-out-programme", reference, Map.of(
+		String programme = engine.getRuntimeService().startProcessInstanceByKey("spin-out-programme", reference, Map.of(
 				"programmeReference", reference, "programmeName", "Library services", "parentBody", "Northshire Council",
 				"parentBodyType", "council", "nation", "england-wales", "serviceName", "Libraries", "healthCare", false,
 				"staffCount", 40L, "transferringStaffCount", 30L,
-				"targetTransferDate", Date.from(start.plus(Duration.ofDays(60)))));
+				"targetTransferDate", Date.from(start.plus(Duration.ofDays(60))))).getId();
+		// and its pensions already signed, whose clock (a month before the transfer) would end near it
+		engine.getRuntimeService().setVariable(programme, "pensionAgreementsSignedDate", Date.from(start));
 		clockAlerts.check();
 		jdbc.update("DELETE FROM spinout_notification"); // the TUPE information lead time has already passed
 		smtp.reset();

@@ -39,6 +39,8 @@ class AuditTrailTest {
 	@Autowired
 	TaskService tasks;
 
+	private static final String APPRAISAL = "Appraise the options and prepare the outline business case";
+
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
@@ -46,24 +48,22 @@ class AuditTrailTest {
 
 	@Test
 	void theDecisionsOfASendBackAndAnApprovalAreListedWithWhoWhenAndWhy() {
-		// given a programme whose business case is sent back once and then approved, a step an hour
+		// given a programme whose outline business case is sent back once and then approved, a step an hour
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
 		at(9, 0);
 		String reference = programmes.start("Audit " + System.nanoTime());
 		WebClient board = signedIn("board");
-		WebClient finance = signedIn("finance");
+		WebClient manager = signedIn("manager");
 		WebClient sponsor = signedIn("sponsor");
 		at(10, 0);
-		prepare(board, programmes, reference);
+		complete(board, programmes, reference, TestProgrammes.FIRST_TASK, TestProgrammes.firstTaskForm());
 		at(11, 0);
-		decide(finance, programmes, reference, "SignOffFinancialCase", "approve", null);
+		complete(manager, programmes, reference, TestProgrammes.SECOND_TASK, TestProgrammes.secondTaskForm());
 		at(12, 0);
 		decide(sponsor, programmes, reference, "ApproveBusinessCase", "sendBack",
 				"The financial case needs a line on pensions risk.");
 		at(13, 0);
-		prepare(board, programmes, reference);
-		at(14, 0);
-		decide(finance, programmes, reference, "SignOffFinancialCase", "approve", null);
+		complete(manager, programmes, reference, TestProgrammes.SECOND_TASK, TestProgrammes.secondTaskForm());
 		at(15, 30);
 		decide(sponsor, programmes, reference, "ApproveBusinessCase", "approve", null);
 
@@ -73,21 +73,20 @@ class AuditTrailTest {
 		// then
 		assertThat(trail).containsSubsequence(
 				List.of("2 March 2026 at 9am", "Priya Shah", "Started the programme", ""),
-				List.of("2 March 2026 at 10am", "Tom Okafor", "Completed ‘Prepare options appraisal and business case’", ""),
-				List.of("2 March 2026 at 11am", "Gareth Evans", "Completed ‘Sign off the financial case’", "Approved"),
-				List.of("2 March 2026 at midday", "Helen Clarke", "Completed ‘Approve the business case’",
+				List.of("2 March 2026 at 10am", "Tom Okafor", "Completed ‘" + TestProgrammes.FIRST_TASK_NAME + "’", ""),
+				List.of("2 March 2026 at 11am", "Priya Shah", "Completed ‘" + APPRAISAL + "’", ""),
+				List.of("2 March 2026 at midday", "Helen Clarke", "Completed ‘Approve the outline business case’",
 						"Sent back for changes: The financial case needs a line on pensions risk."),
-				List.of("2 March 2026 at 1pm", "Tom Okafor", "Completed ‘Prepare options appraisal and business case’", ""),
-				List.of("2 March 2026 at 2pm", "Gareth Evans", "Completed ‘Sign off the financial case’", "Approved"),
-				List.of("2 March 2026 at 3:30pm", "Helen Clarke", "Completed ‘Approve the business case’", "Approved"));
+				List.of("2 March 2026 at 1pm", "Priya Shah", "Completed ‘" + APPRAISAL + "’", ""),
+				List.of("2 March 2026 at 3:30pm", "Helen Clarke", "Completed ‘Approve the outline business case’",
+						"Approved"));
 		assertThat(trail.get(0)).containsExactly("2 March 2026 at 9am", "Priya Shah", "Started the programme", "");
 	}
 
-	private void prepare(WebClient board, TestProgrammes programmes, String reference) {
-		String task = programmes.task(reference, "PrepareBusinessCase").getId();
-		assertThat(board.postWithToken("/tasks/" + task + "/complete", "businessCaseStage", "outline",
-				"preferredOption", "public-service-mutual", "optionsAppraisalSummary", "x".repeat(60),
-				"businessCaseLink", "https://documents.example.org/case").statusCode()).isEqualTo(302);
+	private void complete(WebClient person, TestProgrammes programmes, String reference, String taskKey,
+			String... fields) {
+		String task = programmes.task(reference, taskKey).getId();
+		assertThat(person.postWithToken("/tasks/" + task + "/complete", fields).statusCode()).isEqualTo(302);
 	}
 
 	private void decide(WebClient person, TestProgrammes programmes, String reference, String taskKey,

@@ -81,9 +81,9 @@ class ExportsTest {
 		assertThat(first.toMap()).containsEntry("Programme", "'=" + tag + " libraries")
 				.containsEntry("Parent body", "Devon, \"North\"")
 				.containsEntry("Status", "Active")
-				.containsEntry("Current phases", "Business case")
+				.containsEntry("Current phases", TestProgrammes.FIRST_PHASE)
 				.containsEntry("RAG", "Green")
-				.containsEntry("Next deadline", "Prepare options appraisal and business case")
+				.containsEntry("Next deadline", TestProgrammes.FIRST_TASK_NAME)
 				.containsEntry("Open tasks", "1")
 				.containsEntry("Overdue tasks", "0")
 				.containsEntry("Started", today)
@@ -100,7 +100,7 @@ class ExportsTest {
 	void theCalendarReadsBackToTheProgrammesDeadlines() throws IOException, ParserException {
 		// given a programme with its first task open
 		String reference = programmes.start(tag + " leisure");
-		Task prepare = programmes.task(reference, "PrepareBusinessCase");
+		Task prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		ProgrammeRow programme = page.summary(reference).orElseThrow();
 
 		// when
@@ -122,7 +122,7 @@ class ExportsTest {
 		VEvent task = events.stream().filter(event -> value(event, Property.UID).contains(prepare.getId())).findFirst()
 				.orElseThrow();
 		assertThat(value(task, Property.SUMMARY)).isEqualTo(reference + " " + tag
-				+ " leisure: Prepare options appraisal and business case");
+				+ " leisure: " + TestProgrammes.FIRST_TASK_NAME);
 		LocalDate lastDay = WorkingDays.toLocalDate(new java.util.Date(prepare.getDueDate().getTime() - 1));
 		assertThat(value(task, Property.DTSTART)).isEqualTo(lastDay.toString().replace("-", ""));
 		assertThat(value(task, Property.DTEND)).isEqualTo(lastDay.plusDays(1).toString().replace("-", ""));

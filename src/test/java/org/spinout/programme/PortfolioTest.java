@@ -74,8 +74,8 @@ class PortfolioTest {
 
 		// then
 		assertThat(references(page)).containsExactly(reference);
-		assertThat(page).contains(tag + " libraries", "Torbay Council", "Business case", "govuk-tag--green\">Green",
-				"Prepare options appraisal and business case", "How the RAG status is decided",
+		assertThat(page).contains(tag + " libraries", "Torbay Council", TestProgrammes.FIRST_PHASE,
+				"govuk-tag--green\">Green", TestProgrammes.FIRST_TASK_NAME, "How the RAG status is decided",
 				"Red: a statutory deadline has passed, or a task is overdue by more than 5 working days.",
 				"Amber: a statutory deadline falls within the next 10 working days, or a task is overdue.",
 				"Forecasts as of");

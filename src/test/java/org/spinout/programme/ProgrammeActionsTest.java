@@ -110,7 +110,7 @@ class ProgrammeActionsTest {
 				.variableName("stopReason").singleResult().getValue()).isEqualTo("The council withdrew its support.");
 		String shown = manager.get(page()).body();
 		assertThat(shown).contains("govuk-tag--red\">Stopped", "Stopped the programme: The council withdrew its support.",
-				"The programme stopped at ‘Prepare options appraisal and business case’", "Priya Shah")
+				"The programme stopped at ‘" + TestProgrammes.FIRST_TASK_NAME + "’", "Priya Shah")
 				.doesNotContain("Stop the programme</a>");
 		assertThat(PortfolioTest.references(manager.get("/programmes?status=stopped&q=" + reference).body()))
 				.containsExactly(reference);
@@ -141,7 +141,7 @@ class ProgrammeActionsTest {
 		String to = "joiner" + System.nanoTime();
 		TestProgrammes.ensureUser(identity, from, "shadow-board");
 		TestProgrammes.ensureUser(identity, to, "shadow-board");
-		Task prepare = programmes.task(reference, "PrepareBusinessCase");
+		Task prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		tasks.setAssignee(prepare.getId(), from);
 
 		// when
@@ -153,22 +153,22 @@ class ProgrammeActionsTest {
 		assertThat(tasks.createTaskQuery().taskId(prepare.getId()).singleResult().getAssignee()).isEqualTo(to);
 		assertThat(manager.get("/programmes/reassign").body()).contains("1 task reassigned to Test " + to + ".");
 		assertThat(manager.get(page()).body())
-				.contains("Reassigned ‘Prepare options appraisal and business case’ from Test " + from + " to Test " + to);
+				.contains("Reassigned ‘" + TestProgrammes.FIRST_TASK_NAME + "’ from Test " + from + " to Test " + to);
 	}
 
 	@Test
 	void tasksDoNotMoveToSomeoneOutsideTheirGroups() {
 		String from = "holder" + System.nanoTime();
 		TestProgrammes.ensureUser(identity, from, "shadow-board");
-		Task prepare = programmes.task(reference, "PrepareBusinessCase");
+		Task prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		tasks.setAssignee(prepare.getId(), from);
 
 		HttpResponse<String> refused = manager.postForm("/programmes/reassign", "/programmes/reassign", "from", from,
 				"to", "legal");
 
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(refused.body()).contains("Amara Bello is not in the groups of this task: ‘Prepare options appraisal "
-				+ "and business case’", "href=\"#to\"");
+		assertThat(refused.body()).contains("Amara Bello is not in the groups of this task: ‘"
+				+ TestProgrammes.FIRST_TASK_NAME + "’", "href=\"#to\"");
 		assertThat(tasks.createTaskQuery().taskId(prepare.getId()).singleResult().getAssignee()).isEqualTo(from);
 	}
 

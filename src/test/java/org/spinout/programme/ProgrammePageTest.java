@@ -77,7 +77,7 @@ class ProgrammePageTest {
 
 		// when
 		String programmePage = manager.get("/programmes/" + summer).body();
-		String taskPage = board.get("/tasks/" + programmes.task(summer, "PrepareBusinessCase").getId()).body();
+		String taskPage = board.get("/tasks/" + programmes.task(summer, TestProgrammes.FIRST_TASK).getId()).body();
 
 		// then
 		for (String page : List.of(programmePage, taskPage)) {
@@ -90,33 +90,34 @@ class ProgrammePageTest {
 	void aRunningPhaseIsInProgressAndTheRestNotStarted() {
 		String page = manager.get("/programmes/" + reference).body();
 
-		assertThat(page).contains("govuk-task-list", "Business case", "govuk-tag--light-blue\">In progress",
+		assertThat(page).contains("govuk-task-list", TestProgrammes.FIRST_PHASE, "govuk-tag--light-blue\">In progress",
 				"govuk-task-list__status--cannot-start-yet", "Go-live");
 		assertThat(page).contains("href=\"/programmes/" + reference + "?diagram=business-case#diagram\"");
 	}
 
 	@Test
 	void aRejectionAtAGateStopsThePhaseAndTheProgrammeAndSaysWhy() {
-		// given a business case approved as far as the in-principle decision
-		complete("PrepareBusinessCase", Map.of("businessCaseStage", "outline", "preferredOption",
-				"public-service-mutual", "optionsAppraisalSummary", "x".repeat(60), "businessCaseLink",
-				"https://documents.example.org/case"));
-		complete("SignOffFinancialCase", Map.of("decision", "approve"));
+		// given an outline business case approved as far as the in-principle decision
+		complete(TestProgrammes.FIRST_TASK, TestProgrammes.firstTaskAnswers());
+		complete(TestProgrammes.SECOND_TASK, TestProgrammes.secondTaskAnswers());
 		complete("ApproveBusinessCase", Map.of("decision", "approve"));
-		complete("PublishKeyDecisionNotice", Map.of("keyDecisionNoticeDate", new Date(), "keyDecisionNoticeLink",
-				"https://council.example.org/notice"));
+		complete("PublishInPrincipleDecisionNotice", Map.of("inPrincipleDecisionNoticeDate", new Date(),
+				"inPrincipleDecisionNoticeLink", "https://council.example.org/notice"));
 		String businessCase = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
 				.processDefinitionKey("business-case").singleResult().getId();
 		Job noticePeriod = management.createJobQuery().processInstanceId(businessCase).timers()
-				.activityId("KeyDecisionNoticePeriodEnded").singleResult();
+				.activityId("InPrincipleNoticePeriodEnded").singleResult();
 		management.executeJob(noticePeriod.getId());
 		Task decision = programmes.task(reference, "TakeInPrincipleDecision");
 		WebClient cabinet = new WebClient(port);
 		cabinet.signIn("cabinet", "demo");
 
-		// when the cabinet rejects it
+		// when the cabinet rejects it, and the programme stops in order
 		assertThat(cabinet.postWithToken("/tasks/" + decision.getId() + "/complete", "decision", "reject",
 				"decisionReason", "The savings are not there.").statusCode()).isEqualTo(302);
+		complete("TellStaffTheProgrammeStopped", Map.of("staffToldDate", new Date(), "staffToldHow",
+				"A briefing for each team", "unionsTold", true));
+		complete("WithdrawPublishedNotices", Map.of("withdrawnNotices", "forward-plan"));
 
 		// then
 		String page = manager.get("/programmes/" + reference).body();
@@ -130,19 +131,19 @@ class ProgrammePageTest {
 
 	@Test
 	void openTasksShowWhoHoldsThemAndWhenTheyAreDue() {
-		Task prepare = programmes.task(reference, "PrepareBusinessCase");
+		Task prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		tasks.setAssignee(prepare.getId(), "board");
 
 		String page = manager.get("/programmes/" + reference).body();
 
 		String open = page.substring(page.indexOf("id=\"open-tasks\""), page.indexOf("id=\"clocks\""));
-		assertThat(open).contains("href=\"/tasks/" + prepare.getId() + "\"", "Prepare options appraisal and business case",
-				"Tom Okafor", "Business case");
+		assertThat(open).contains("href=\"/tasks/" + prepare.getId() + "\"", TestProgrammes.FIRST_TASK_NAME,
+				"Tom Okafor", TestProgrammes.FIRST_PHASE);
 	}
 
 	@Test
 	void theDiagramDataMarksWhatIsDoneAndWhatIsActiveAndLeadsIntoThePhases() throws Exception {
-		Task prepare = programmes.task(reference, "PrepareBusinessCase");
+		Task prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 
 		JsonNode main = json.readTree(manager.get("/programmes/" + reference + "/diagram?process=spin-out-programme")
 				.body());
@@ -156,7 +157,7 @@ class ProgrammePageTest {
 				.isEqualTo("/programmes/" + reference + "?diagram=business-case#diagram");
 		assertThat(main.get("calls").has("GoLive")).isFalse();
 		assertThat(main.get("parentUrl").isNull()).isTrue();
-		assertThat(phase.get("active").get(0).get("id").asText()).isEqualTo("PrepareBusinessCase");
+		assertThat(phase.get("active").get(0).get("id").asText()).isEqualTo(TestProgrammes.FIRST_TASK);
 		assertThat(phase.get("active").get(0).get("taskUrl").asText()).isEqualTo("/tasks/" + prepare.getId());
 		assertThat(phase.get("parentUrl").asText()).isEqualTo("/programmes/" + reference + "#diagram");
 	}
@@ -171,7 +172,7 @@ class ProgrammePageTest {
 		assertThat(manager.get("/programmes/" + reference + "?diagram=go-live").body())
 				.contains("Showing the main process");
 		assertThat(manager.get("/programmes/" + reference + "?diagram=business-case").body())
-				.contains("Showing the phase ‘Business case’");
+				.contains("Showing the phase ‘" + TestProgrammes.FIRST_PHASE + "’");
 	}
 
 	@Test
@@ -183,7 +184,7 @@ class ProgrammePageTest {
 
 		assertThat(shown).contains("Forecast go-live", forecast.goLive().format(day),
 				"Forecast on " + forecast.asOf().format(day), "How the forecast is made", "Remaining steps",
-				"Prepare options appraisal and business case");
+				TestProgrammes.FIRST_TASK_NAME);
 		assertThat(forecast.asOf()).isEqualTo(WorkingDays.toLocalDate(new Date()));
 		assertThat(manager.get("/programmes?q=" + reference).body()).contains(
 				"Forecasts as of " + forecast.asOf().format(day), forecast.goLive().format(day));

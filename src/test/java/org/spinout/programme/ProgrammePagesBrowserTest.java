@@ -54,7 +54,7 @@ class ProgrammePagesBrowserTest {
 	void aProgrammeAndAManager() {
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
 		reference = programmes.start("Browser " + System.nanoTime());
-		prepare = programmes.task(reference, "PrepareBusinessCase");
+		prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		chromium.driver().manage().deleteAllCookies();
 		chromium.signIn("manager", "demo");
 	}
@@ -74,14 +74,14 @@ class ProgrammePagesBrowserTest {
 
 		// then the phase's active task is marked, in the page's colours, and links to its task page
 		assertThat(driver.getCurrentUrl()).contains("diagram=business-case");
-		assertThat(marked("PrepareBusinessCase")).contains("spinout-active");
+		assertThat(marked(TestProgrammes.FIRST_TASK)).contains("spinout-active");
 		assertThat(marked("BusinessCaseRequested")).contains("spinout-completed");
 		WebElement shape = driver.findElement(
-				By.cssSelector(".djs-element[data-element-id='PrepareBusinessCase'] .djs-visual > rect"));
+				By.cssSelector(".djs-element[data-element-id='" + TestProgrammes.FIRST_TASK + "'] .djs-visual > rect"));
 		assertThat(shape.getCssValue("fill")).isEqualTo(ACTIVE_FILL);
 		WebElement link = driver.findElement(By.cssSelector("a.spinout-diagram__link--task"));
 		assertThat(link.getAttribute("href")).endsWith("/tasks/" + prepare.getId());
-		assertThat(link.getText().replace("\n", "")).isEqualTo("Open task: Prepare options appraisal and business case");
+		assertThat(link.getText().replace("\n", "")).isEqualTo("Open task: " + TestProgrammes.FIRST_TASK_NAME);
 		assertThat(driver.findElement(By.id("programme-diagram-status")).getText()).contains("1 task open");
 		chromium.assertAccessible();
 
@@ -138,7 +138,7 @@ class ProgrammePagesBrowserTest {
 		chromium.atWidth(Chromium.DESKTOP);
 		chromium.open("/programmes?q=" + reference);
 		assertThat(chromium.driver().findElement(By.cssSelector("tr[data-reference='" + reference + "']")).getText())
-				.contains("Business case");
+				.contains(TestProgrammes.FIRST_PHASE);
 		chromium.assertAccessible();
 
 		chromium.open("/insight");

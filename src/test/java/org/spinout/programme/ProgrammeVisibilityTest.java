@@ -63,7 +63,7 @@ class ProgrammeVisibilityTest {
 	@Test
 	void onceTheUnionsHaveATaskInItTheirRepresentativeSeesIt() {
 		// given a task of the programme offered to the unions
-		tasks.addCandidateGroup(new TestProgrammes(starter, tasks).task(reference, "PrepareBusinessCase").getId(),
+		tasks.addCandidateGroup(new TestProgrammes(starter, tasks).task(reference, TestProgrammes.FIRST_TASK).getId(),
 				"unions");
 		WebClient union = signedIn("union");
 
@@ -89,13 +89,11 @@ class ProgrammeVisibilityTest {
 
 	@Test
 	void aPersonWhoHeldATaskKeepsSeeingTheProgramme() {
-		// given the board prepared the business case (a task they held), and it moved on
+		// given the board put the proposal forward (a task they held), and it moved on
 		WebClient board = signedIn("board");
-		String task = new TestProgrammes(starter, tasks).task(reference, "PrepareBusinessCase").getId();
+		String task = new TestProgrammes(starter, tasks).task(reference, TestProgrammes.FIRST_TASK).getId();
 		tasks.claim(task, "board");
-		tasks.complete(task, java.util.Map.of("businessCaseStage", "outline", "preferredOption",
-				"public-service-mutual", "optionsAppraisalSummary", "x".repeat(60), "businessCaseLink",
-				"https://documents.example.org/case"));
+		tasks.complete(task, TestProgrammes.firstTaskAnswers());
 
 		// then
 		assertThat(board.get("/programmes/" + reference).statusCode()).isEqualTo(200);

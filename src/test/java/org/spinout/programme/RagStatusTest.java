@@ -61,7 +61,7 @@ class RagStatusTest {
 	void aProgrammeWaitingForItsBusinessCase() {
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
 		reference = programmes.start("RAG " + System.nanoTime());
-		prepare = programmes.task(reference, "PrepareBusinessCase");
+		prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 	}
 
 	@AfterEach
@@ -86,7 +86,7 @@ class RagStatusTest {
 		// then
 		Rag rag = rag();
 		assertThat(rag.colour()).isEqualTo(Rag.Colour.AMBER);
-		assertThat(rag.reasons()).containsExactly("‘Prepare options appraisal and business case’ is overdue (due "
+		assertThat(rag.reasons()).containsExactly("‘" + TestProgrammes.FIRST_TASK_NAME + "’ is overdue (due "
 				+ dueDay() + ")");
 		assertThat(portfolioRow()).contains("govuk-tag--orange\">Amber", "is overdue (due " + dueDay() + ")");
 	}
@@ -107,7 +107,7 @@ class RagStatusTest {
 		// then
 		Rag rag = rag();
 		assertThat(rag.colour()).isEqualTo(Rag.Colour.RED);
-		assertThat(rag.reasons()).containsExactly("‘Prepare options appraisal and business case’ is overdue by more "
+		assertThat(rag.reasons()).containsExactly("‘" + TestProgrammes.FIRST_TASK_NAME + "’ is overdue by more "
 				+ "than 5 working days (due " + dueDay() + ")");
 		assertThat(portfolioRow()).contains("govuk-tag--red\">Red");
 	}

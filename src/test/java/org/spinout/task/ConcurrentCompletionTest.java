@@ -47,7 +47,7 @@ class ConcurrentCompletionTest {
 		TestProgrammes.ensureUser(identity, "board2", "shadow-board");
 		String reference = new TestProgrammes(starter, tasks).start("Concurrent " + System.nanoTime());
 		Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference)
-				.taskDefinitionKey("PrepareBusinessCase").singleResult();
+				.taskDefinitionKey(TestProgrammes.FIRST_TASK).singleResult();
 		List<WebClient> people = List.of(new WebClient(port), new WebClient(port));
 		people.get(0).signIn("board", "demo");
 		people.get(1).signIn("board2", "demo");
@@ -58,9 +58,7 @@ class ConcurrentCompletionTest {
 			for (WebClient person : people) {
 				answers.add(pool.submit(() -> {
 					go.await(10, TimeUnit.SECONDS);
-					return person.postWithToken("/tasks/" + task.getId() + "/complete", "businessCaseStage", "outline",
-							"preferredOption", "public-service-mutual", "optionsAppraisalSummary", "y".repeat(60),
-							"businessCaseLink", "https://documents.example.org/case");
+					return person.postWithToken("/tasks/" + task.getId() + "/complete", TestProgrammes.firstTaskForm());
 				}));
 			}
 			go.countDown();
@@ -78,7 +76,7 @@ class ConcurrentCompletionTest {
 			assertThat(refused).contains("is already complete")
 					.contains(winner.equals("board") ? "Tom Okafor" : "Test board2");
 			assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference)
-					.taskDefinitionKey("SignOffFinancialCase").count()).as("the flow moved on once").isEqualTo(1);
+					.taskDefinitionKey(TestProgrammes.SECOND_TASK).count()).as("the flow moved on once").isEqualTo(1);
 		}
 		finally {
 			pool.shutdownNow();

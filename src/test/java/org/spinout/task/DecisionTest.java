@@ -44,10 +44,9 @@ class DecisionTest {
 	void aBusinessCaseAwaitingTheSponsor() {
 		programmes = new TestProgrammes(starter, tasks);
 		reference = programmes.start("Decision " + System.nanoTime());
-		tasks.complete(programmes.task(reference, "PrepareBusinessCase").getId(), Map.of("businessCaseStage", "outline",
-				"preferredOption", "public-service-mutual", "optionsAppraisalSummary", "x".repeat(60),
-				"businessCaseLink", "https://documents.example.org/case"));
-		tasks.complete(programmes.task(reference, "SignOffFinancialCase").getId(), Map.of("decision", "approve"));
+		tasks.complete(programmes.task(reference, TestProgrammes.FIRST_TASK).getId(), TestProgrammes.firstTaskAnswers());
+		tasks.complete(programmes.task(reference, TestProgrammes.SECOND_TASK).getId(),
+				TestProgrammes.secondTaskAnswers());
 		approval = programmes.task(reference, "ApproveBusinessCase");
 	}
 
@@ -73,11 +72,11 @@ class DecisionTest {
 						"Sent back for changes: The financial case needs a pensions risk line.", "sponsor"));
 		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(approval.getProcessInstanceId())
 				.variableName("decision").list()).extracting(variable -> variable.getValue()).contains("sendBack");
-		Task again = programmes.task(reference, "PrepareBusinessCase");
+		Task again = programmes.task(reference, TestProgrammes.SECOND_TASK);
 		assertThat(again).isNotNull();
-		WebClient board = new WebClient(port);
-		board.signIn("board", "demo");
-		assertThat(board.get("/tasks/" + again.getId()).body())
+		WebClient manager = new WebClient(port);
+		manager.signIn("manager", "demo");
+		assertThat(manager.get("/tasks/" + again.getId()).body())
 				.contains("Sent back for changes: The financial case needs a pensions risk line.")
 				.contains("Helen Clarke");
 	}
@@ -90,7 +89,7 @@ class DecisionTest {
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(tasks.getTaskComments(approval.getId())).extracting(Comment::getFullMessage)
 				.containsExactly("Approved");
-		assertThat(programmes.task(reference, "PublishKeyDecisionNotice")).isNotNull();
+		assertThat(programmes.task(reference, "PublishInPrincipleDecisionNotice")).isNotNull();
 	}
 
 	private WebClient sponsor() {

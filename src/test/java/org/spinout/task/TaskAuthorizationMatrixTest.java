@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpinoutWebTest
 class TaskAuthorizationMatrixTest {
 
-	private static final String TASK = "PrepareBusinessCase";
+	private static final String TASK = TestProgrammes.FIRST_TASK;
 
 	@LocalServerPort
 	int port;
@@ -123,11 +123,7 @@ class TaskAuthorizationMatrixTest {
 			case "view" -> browser.get(page);
 			case "claim", "unclaim" -> browser.postWithToken(page + "/" + action);
 			case "assign" -> browser.postWithToken(page + "/assign", "assignee", "board2");
-			case "complete" -> browser.postWithToken(page + "/complete",
-					"businessCaseStage", "outline",
-					"preferredOption", "public-service-mutual",
-					"optionsAppraisalSummary", "The mutual keeps the service local and lets staff shape it over time.",
-					"businessCaseLink", "https://documents.example.org/business-case");
+			case "complete" -> browser.postWithToken(page + "/complete", TestProgrammes.firstTaskForm());
 			default -> throw new IllegalArgumentException(action);
 		};
 	}

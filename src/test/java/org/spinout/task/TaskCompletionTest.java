@@ -31,10 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @SpinoutWebTest
 class TaskCompletionTest {
 
-	private static final Map<String, Object> BUSINESS_CASE = Map.of("businessCaseStage", "outline",
-			"preferredOption", "public-service-mutual", "optionsAppraisalSummary",
-			"The mutual keeps the service local and lets staff shape it over time.", "businessCaseLink",
-			"https://documents.example.org/case");
+	private static final Map<String, Object> BUSINESS_CASE = TestProgrammes.firstTaskAnswers();
 
 	private static final SpinoutUser BOARD = new SpinoutUser("board", "Tom Okafor",
 			List.of(Role.SHADOW_BOARD.groupId()));
@@ -56,7 +53,7 @@ class TaskCompletionTest {
 	@BeforeEach
 	void openBusinessCaseTask() {
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
-		task = programmes.task(programmes.start("Completion " + System.nanoTime()), "PrepareBusinessCase");
+		task = programmes.task(programmes.start("Completion " + System.nanoTime()), TestProgrammes.FIRST_TASK);
 	}
 
 	@Test

@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpinoutWebTest
 class TaskFormValidationTest {
 
-	private static final String SUMMARY = "The mutual keeps the service local and lets staff shape it over time.";
+	private static final String SUMMARY = "The library staff want to run the service as a mutual, with users on the board.";
 
 	@LocalServerPort
 	int port;
@@ -50,14 +50,14 @@ class TaskFormValidationTest {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', value = {
-			"required select left empty   | businessCaseStage       |                  | Select",
-			"option not in the schema     | businessCaseStage       | final            | from the options shown",
-			"text shorter than minLength  | optionsAppraisalSummary | Too short.       | 50 characters or more",
-			"text not matching pattern    | businessCaseLink        | not a link       | in the correct format",
-			"required radio left empty    | preferredOption         |                  | Select" })
+			"required select left empty   | interestRoute               |                  | Select",
+			"option not in the schema     | interestRoute               | final            | from the options shown",
+			"text shorter than minLength  | expressionOfInterestSummary | Too short.       | 50 characters or more",
+			"text not matching pattern    | expressionOfInterestLink    | not a link       | in the correct format",
+			"required radio left empty    | staffSupport                |                  | Select" })
 	void aBadAnswerIsRefusedAndTheTaskStaysOpen(String rule, String field, String value, String message) {
 		String reference = programmes.start("Validation " + rule);
-		Task task = programmes.task(reference, "PrepareBusinessCase");
+		Task task = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		WebClient board = signedIn("board");
 
 		HttpResponse<String> response = board.postWithToken("/tasks/" + task.getId() + "/complete",
@@ -70,22 +70,24 @@ class TaskFormValidationTest {
 				.contains(message)
 				.contains("<title>Error: ")
 				.as("what was entered is shown again")
-				.contains(field.equals("optionsAppraisalSummary") || field.equals("businessCaseLink") ? value : SUMMARY);
+				.contains(field.equals("expressionOfInterestSummary") || field.equals("expressionOfInterestLink") ? value
+						: SUMMARY);
 		assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("still open").isEqualTo(1);
-		assertThat(runtime.getVariable(task.getProcessInstanceId(), "optionsAppraisalSummary")).isNull();
+		assertThat(runtime.getVariable(task.getProcessInstanceId(), "expressionOfInterestSummary")).isNull();
 	}
 
 	@Test
 	void goodAnswersCompleteTheTaskAndBecomeVariables() {
 		String reference = programmes.start("Validation accepted");
-		Task task = programmes.task(reference, "PrepareBusinessCase");
+		Task task = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		WebClient board = signedIn("board");
 
 		HttpResponse<String> response = board.postWithToken("/tasks/" + task.getId() + "/complete", answers(null, null));
 
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
-		assertThat(runtime.getVariable(task.getProcessInstanceId(), "businessCaseStage")).isEqualTo("outline");
+		assertThat(runtime.getVariable(task.getProcessInstanceId(), "interestRoute"))
+				.isEqualTo("staff-expression-of-interest");
 	}
 
 	@ParameterizedTest(name = "start form: {0}")
@@ -130,9 +132,9 @@ class TaskFormValidationTest {
 	}
 
 	private static String[] answers(String field, String value) {
-		List<String> fields = new ArrayList<>(List.of("businessCaseStage", "outline", "preferredOption",
-				"public-service-mutual", "optionsAppraisalSummary", SUMMARY, "businessCaseLink",
-				"https://documents.example.org/business-case"));
+		List<String> fields = new ArrayList<>(List.of("interestRoute", "staff-expression-of-interest", "staffSupport",
+				"most-staff", "expressionOfInterestSummary", SUMMARY, "expressionOfInterestLink",
+				"https://documents.example.org/proposal"));
 		if (field != null) {
 			fields.set(fields.indexOf(field) + 1, value);
 		}

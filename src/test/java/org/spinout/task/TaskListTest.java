@@ -76,15 +76,15 @@ class TaskListTest {
 		String page = signedIn("manager").get("/tasks/all").body();
 
 		String phaseSelect = page.substring(page.indexOf("id=\"phase\""), page.indexOf("</select>", page.indexOf("id=\"phase\"")));
-		assertThat(phaseSelect).containsSubsequence("Business case", "Staff and stakeholder engagement",
-				"Legal formation", "Go-live").doesNotContain("spin-out-programme").doesNotContain("Public service spin-out")
+		assertThat(phaseSelect).containsSubsequence("Options and the in-principle decision",
+				"Engagement and consultation", "Full business case and the decision to spin out", "Legal formation", "Go-live").doesNotContain("spin-out-programme").doesNotContain("Public service spin-out")
 				.doesNotContain("Overdue review");
 	}
 
 	@Test
 	void aManagerFiltersAllTasksByAssigneeAndByGroup() {
 		String reference = programmes.start("Filter by assignee " + System.nanoTime());
-		Task prepare = programmes.task(reference, "PrepareBusinessCase");
+		Task prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		WebClient manager = signedIn("manager");
 		String programme = "/tasks/all?programme=" + reference;
 
@@ -102,7 +102,7 @@ class TaskListTest {
 	@Test
 	void someoneClaimsATaskFromTheRowAndComesBackToTheSameList() {
 		String reference = programmes.start("Claim from the row " + System.nanoTime());
-		Task prepare = programmes.task(reference, "PrepareBusinessCase");
+		Task prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		WebClient board = signedIn("board");
 		String list = "/tasks/available?programme=" + reference;
 		assertThat(board.get(list).body()).contains("action=\"/tasks/" + prepare.getId() + "/claim\"");
@@ -113,13 +113,13 @@ class TaskListTest {
 		assertThat(claimed.headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).endsWith(list));
 		assertThat(tasks.createTaskQuery().taskId(prepare.getId()).singleResult().getAssignee()).isEqualTo("board");
-		assertThat(board.get(list).body()).contains("You have claimed ‘Prepare options appraisal and business case’");
+		assertThat(board.get(list).body()).contains("You have claimed ‘" + TestProgrammes.FIRST_TASK_NAME + "’");
 	}
 
 	@Test
 	void someoneAssignsATaskFromTheRowToAMemberOfItsGroup() {
 		String reference = programmes.start("Assign from the row " + System.nanoTime());
-		Task prepare = programmes.task(reference, "PrepareBusinessCase");
+		Task prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		WebClient manager = signedIn("manager");
 		String list = "/tasks/all?programme=" + reference;
 		String page = manager.get(list).body();
@@ -141,7 +141,7 @@ class TaskListTest {
 	@Test
 	void aReturnAddressOutsideTheTaskListsLeadsToTheTaskInstead() {
 		String reference = programmes.start("Return elsewhere " + System.nanoTime());
-		Task prepare = programmes.task(reference, "PrepareBusinessCase");
+		Task prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 		WebClient board = signedIn("board");
 
 		HttpResponse<String> claimed = board.postWithToken("/tasks/" + prepare.getId() + "/claim", "returnTo",

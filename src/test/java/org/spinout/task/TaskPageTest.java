@@ -58,10 +58,10 @@ class TaskPageTest {
 	void aBusinessCaseAwaitingTheSponsor() {
 		programmes = new TestProgrammes(starter, tasks);
 		reference = programmes.start("Task page " + System.nanoTime());
-		tasks.complete(programmes.task(reference, "PrepareBusinessCase").getId(), Map.of("businessCaseStage", "outline",
+		tasks.complete(programmes.task(reference, TestProgrammes.FIRST_TASK).getId(), TestProgrammes.firstTaskAnswers());
+		tasks.complete(programmes.task(reference, TestProgrammes.SECOND_TASK).getId(), Map.of(
 				"preferredOption", "public-service-mutual", "optionsAppraisalSummary", "The mutual scores best.",
 				"businessCaseLink", "https://documents.example.org/case"));
-		tasks.complete(programmes.task(reference, "SignOffFinancialCase").getId(), Map.of("decision", "approve"));
 		approval = programmes.task(reference, "ApproveBusinessCase");
 	}
 
@@ -136,7 +136,7 @@ class TaskPageTest {
 				"approve");
 
 		assertThat(followed.statusCode()).isEqualTo(200);
-		assertThat(followed.body()).contains("Approve the business case").contains("is complete")
+		assertThat(followed.body()).contains("Approve the outline business case").contains("is complete")
 				.doesNotContain("already complete").doesNotContain("Your answer was not recorded")
 				.contains("href=\"/programmes/" + reference + "\"");
 		assertThat(answered.statusCode()).isEqualTo(409);
