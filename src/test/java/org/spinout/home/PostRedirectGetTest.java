@@ -41,6 +41,7 @@ class PostRedirectGetTest {
 			"/designer/upload", "UploadTest posts a deployment and gets a redirect to the models",
 			"/designer/migration", "MigrationTest moves programmes and gets a redirect to the report",
 			"/designer/deploy", "the editor's JSON call from script, answered with JSON, not a form",
+			"/designer/preview", "shows a form's page from the editor and changes nothing (DesignerBrowserTest)",
 			"/operations/backups", "StorageOperationsTest backs up on a database in files and gets a redirect to the page",
 			"/test/form-demo", "FormDemoPage, a page of the form tests only, not of Spinout");
 
