@@ -127,7 +127,7 @@ class ProgrammePagesBrowserTest {
 		chromium.assertNoHorizontalScroll(width);
 		chromium.open("/programmes?q=" + reference);
 		assertThat(chromium.driver().findElement(By.cssSelector("tr[data-reference='" + reference + "']")).getText())
-				.contains("Business case");
+				.contains(TestProgrammes.FIRST_PHASE);
 		chromium.assertNoHorizontalScroll(width);
 		chromium.open("/programmes");
 		chromium.assertNoHorizontalScroll(width);
