@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormData;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.spinout.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,34 +73,6 @@ public class Forms {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not read the deployed form", e);
-		}
-	}
-
-	/**
-	 * The engine's time, so that "today" for a date field moves with the engine clock that the
-	 * process's timers and the tests use.
-	 */
-	private static final class EngineClock extends Clock {
-
-		private final ZoneId zone;
-
-		EngineClock(ZoneId zone) {
-			this.zone = zone;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return zone;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return new EngineClock(zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return ClockUtil.getCurrentTime().toInstant();
 		}
 	}
 }
