@@ -12,10 +12,14 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import com.deque.html.axecore.results.Results;
@@ -47,6 +51,9 @@ public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAl
 	public static final int DESKTOP = 1280;
 
 	public static final int PHONE = 390;
+
+	/** How long a page may take to load before a test gives up on it. */
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	private ChromeDriver driver;
 
@@ -134,7 +141,19 @@ public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAl
 		open("/login");
 		driver.findElement(By.id("username")).sendKeys(user);
 		driver.findElement(By.id("password")).sendKeys(password);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		follow(By.cssSelector("button[type=submit]"));
+	}
+
+	/**
+	 * Clicks what leads to another page and waits until that page has loaded, so that nothing is
+	 * read from the page being left while the browser is still on it.
+	 */
+	public void follow(By link) {
+		WebElement leaving = driver.findElement(By.tagName("html"));
+		driver.findElement(link).click();
+		WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+		wait.until(ExpectedConditions.stalenessOf(leaving));
+		wait.until(page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
 	}
 
 	/** Fails with the list of violations when axe-core finds any on the current page. */
