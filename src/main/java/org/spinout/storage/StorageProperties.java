@@ -36,7 +36,7 @@ public record StorageProperties(
 	 */
 	public record Compaction(
 			@DefaultValue("1s") Duration interval,
-			@DefaultValue("70") int fillRate,
+			@DefaultValue("80") int fillRate,
 			@DefaultValue("90") int quietFillRate,
 			@DefaultValue("4MB") DataSize step) {
 	}
