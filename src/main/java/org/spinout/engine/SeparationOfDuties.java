@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.spinout.contract.CandidateGroups;
 
 /**
  * The two duties of the journey that no model, form or page may get round, enforced on every user
@@ -47,7 +48,7 @@ final class SeparationOfDuties extends AbstractBpmnParseListener {
 	static final String APPROVES = "approves";
 	/** The task variable that keeps who completed a task. */
 	static final String COMPLETED_BY = "completedBy";
-	static final String DECISION_MAKERS = "decision-makers";
+	static final String DECISION_MAKERS = CandidateGroups.DECISION_MAKERS;
 	static final String REJECT = "reject";
 
 	private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
+import org.spinout.contract.Processes;
 import org.spinout.identity.Role;
 import org.spinout.security.SpinoutUser;
 import org.springframework.stereotype.Component;
@@ -62,7 +63,7 @@ public class ProgrammeAccess {
 	 */
 	public List<String> runningProgrammes(SpinoutUser user) {
 		if (seesEveryProgramme(user)) {
-			return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+			return history.createHistoricProcessInstanceQuery().processDefinitionKey(Processes.PROGRAMME)
 					.rootProcessInstances().unfinished().orderByProcessInstanceStartTime().asc()
 					.listPage(0, MAX_RESULTS).stream().map(HistoricProcessInstance::getId).toList();
 		}
@@ -78,7 +79,7 @@ public class ProgrammeAccess {
 			return List.of();
 		}
 		return history.createHistoricProcessInstanceQuery().processInstanceIds(roots)
-				.processDefinitionKey(ProgrammeStarter.PROCESS_KEY).unfinished().listPage(0, MAX_RESULTS).stream()
+				.processDefinitionKey(Processes.PROGRAMME).unfinished().listPage(0, MAX_RESULTS).stream()
 				.map(HistoricProcessInstance::getId).toList();
 	}
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.spinout.contract.Processes;
+import org.spinout.contract.Variables;
 import org.spinout.form.FormSchema;
 import org.spinout.form.FormSubmission;
 import org.spinout.form.Forms;
@@ -48,10 +50,6 @@ class StartProgrammeController {
 	static final String STARTED = StartProgrammeController.class.getName() + ".started";
 
 	private static final String CSRF_PARAMETER = "_csrf";
-
-	static final String STAFF = "staffCount";
-
-	static final String TRANSFERRING = "transferringStaffCount";
 
 	private final Forms forms;
 
@@ -130,7 +128,7 @@ class StartProgrammeController {
 			return "redirect:/programmes/new";
 		}
 		String reference = starter.start(submission.values(), user);
-		session.setAttribute(STARTED, new Started(reference, (String) submission.values().get("programmeName")));
+		session.setAttribute(STARTED, new Started(reference, (String) submission.values().get(Variables.PROGRAMME_NAME)));
 		return "redirect:/programmes/new/started";
 	}
 
@@ -158,11 +156,11 @@ class StartProgrammeController {
 	 */
 	private static FormSubmission check(FormSchema form, Map<String, String[]> answers) {
 		FormSubmission submission = form.validate(answers);
-		Object staff = submission.checkedValue(STAFF).orElse(null);
-		Object transferring = submission.checkedValue(TRANSFERRING).orElse(null);
+		Object staff = submission.checkedValue(Variables.STAFF_COUNT).orElse(null);
+		Object transferring = submission.checkedValue(Variables.TRANSFERRING_STAFF_COUNT).orElse(null);
 		if (staff instanceof Number employed && transferring instanceof Number moving
 				&& moving.doubleValue() > employed.doubleValue()) {
-			submission = submission.withError(TRANSFERRING,
+			submission = submission.withError(Variables.TRANSFERRING_STAFF_COUNT,
 					"Staff who will transfer must be no more than the staff employed in the service");
 		}
 		return submission;
@@ -175,7 +173,7 @@ class StartProgrammeController {
 
 	private FormSchema startForm() {
 		ProcessDefinition definition = repository.createProcessDefinitionQuery()
-				.processDefinitionKey(ProgrammeStarter.PROCESS_KEY).latestVersion().singleResult();
+				.processDefinitionKey(Processes.PROGRAMME).latestVersion().singleResult();
 		return forms.forStart(definition.getId());
 	}
 
