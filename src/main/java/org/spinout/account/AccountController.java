@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.spinout.notification.Delivery;
 import org.spinout.notification.NotificationKind;
 import org.spinout.notification.Preferences;
-import org.spinout.notification.SiteAddress;
+import org.spinout.web.SiteAddress;
 import org.spinout.security.SpinoutUser;
 import org.spinout.time.LondonTime;
 import org.springframework.http.CacheControl;

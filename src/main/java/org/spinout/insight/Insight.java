@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.spinout.contract.Processes;
 import org.spinout.contract.Variables;
-import org.spinout.programme.ProgrammePhases;
+import org.spinout.insight.ProgrammePhases;
 import org.springframework.stereotype.Component;
 
 /**

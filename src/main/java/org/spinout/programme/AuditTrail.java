@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.spinout.contract.Variables;
+import org.spinout.insight.ProgrammePhases;
 import org.spinout.journey.RecordProgrammeStop;
 import org.springframework.stereotype.Component;
 

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.spinout.contract.Processes;
 import org.spinout.insight.JourneyModels;
 import org.spinout.insight.ProcessGraph;
+import org.spinout.insight.ProgrammePhases;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 

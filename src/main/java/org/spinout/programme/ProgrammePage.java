@@ -19,6 +19,7 @@ import org.spinout.contract.Variables;
 import org.spinout.deadline.WorkingDays;
 import org.spinout.insight.JourneyModels;
 import org.spinout.insight.ProcessGraph;
+import org.spinout.insight.ProgrammePhases;
 import org.spinout.journey.RecordProgrammeStop;
 import org.springframework.stereotype.Component;
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.spinout.access.ProgrammeAccess;
 import org.spinout.contract.Processes;
 import org.spinout.contract.Variables;
 import org.spinout.security.SpinoutUser;

@@ -5,12 +5,12 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.spinout.access.ProgrammeAccess;
 import org.spinout.contract.Processes;
 import org.spinout.contract.Variables;
 import org.spinout.form.FormSchema;
 import org.spinout.form.FormSubmission;
 import org.spinout.form.Forms;
-import org.spinout.identity.Role;
 import org.spinout.security.SpinoutUser;
 import org.spinout.web.Forbidden;
 import org.springframework.http.HttpStatus;
@@ -57,10 +57,14 @@ class StartProgrammeController {
 
 	private final ProgrammeStarter starter;
 
-	StartProgrammeController(Forms forms, RepositoryService repository, ProgrammeStarter starter) {
+	private final ProgrammeAccess access;
+
+	StartProgrammeController(Forms forms, RepositoryService repository, ProgrammeStarter starter,
+			ProgrammeAccess access) {
 		this.forms = forms;
 		this.repository = repository;
 		this.starter = starter;
+		this.access = access;
 	}
 
 	record Started(String reference, String name) {
@@ -177,8 +181,8 @@ class StartProgrammeController {
 		return forms.forStart(definition.getId());
 	}
 
-	private static void checkMayStart(SpinoutUser user) {
-		if (!user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId()) && !user.isMemberOf(Role.SHADOW_BOARD.groupId())) {
+	private void checkMayStart(SpinoutUser user) {
+		if (!access.mayStart(user)) {
 			throw new Forbidden();
 		}
 	}

@@ -19,9 +19,10 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
+import org.spinout.access.TaskAccess;
 import org.spinout.contract.Variables;
 import org.spinout.identity.UserNames;
-import org.spinout.programme.ProgrammePhases;
+import org.spinout.insight.ProgrammePhases;
 import org.spinout.security.SpinoutUser;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.spinout.programme;
+package org.spinout.access;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,16 +8,17 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
+import org.spinout.contract.CandidateGroups;
 import org.spinout.contract.Processes;
-import org.spinout.identity.Role;
 import org.spinout.security.SpinoutUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see a programme: programme managers and sponsors see every programme; anyone else
- * only the programmes in which they hold or held a task, as its assignee or as a member of one
- * of its candidate groups. Pages answer 404 for any other programme, so that they give no hint
- * that it exists.
+ * Who may see a programme and who may act on programmes as a whole. Programme managers and
+ * sponsors see every programme; anyone else only the programmes in which they hold or held a
+ * task, as its assignee or as a member of one of its candidate groups. Pages answer 404 for any
+ * other programme, so that they give no hint that it exists. A programme's documents go with
+ * it: whoever sees the programme sees its documents.
  */
 @Component
 public class ProgrammeAccess {
@@ -29,7 +30,20 @@ public class ProgrammeAccess {
 	}
 
 	public boolean seesEveryProgramme(SpinoutUser user) {
-		return user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId()) || user.isMemberOf(Role.SPONSORS.groupId());
+		return user.isMemberOf(CandidateGroups.PROGRAMME_MANAGERS) || user.isMemberOf(CandidateGroups.SPONSORS);
+	}
+
+	/** Start a programme: the programme office, or a shadow board starting its own spin-out. */
+	public boolean mayStart(SpinoutUser user) {
+		return user.isMemberOf(CandidateGroups.PROGRAMME_MANAGERS) || user.isMemberOf(CandidateGroups.SHADOW_BOARD);
+	}
+
+	/**
+	 * Run programmes: suspend, resume or stop one, move its transfer date and reassign its tasks.
+	 * The programme office alone does this.
+	 */
+	public boolean mayManage(SpinoutUser user) {
+		return user.isMemberOf(CandidateGroups.PROGRAMME_MANAGERS);
 	}
 
 	public boolean canSee(SpinoutUser user, String reference) {

@@ -1,11 +1,10 @@
-package org.spinout.programme;
+package org.spinout.insight;
 
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.spinout.contract.Processes;
-import org.spinout.insight.JourneyModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +54,7 @@ public class ProgrammePhases {
 	}
 
 	/** Keeps the model's order. */
-	static List<String> inOrder(List<Phase> phases, List<String> processKeys) {
+	public static List<String> inOrder(List<Phase> phases, List<String> processKeys) {
 		return phases.stream().filter(phase -> processKeys.contains(phase.processKey())).map(Phase::name).toList();
 	}
 }
