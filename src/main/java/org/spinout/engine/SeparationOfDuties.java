@@ -48,7 +48,6 @@ final class SeparationOfDuties extends AbstractBpmnParseListener {
 	static final String APPROVES = "approves";
 	/** The task variable that keeps who completed a task. */
 	static final String COMPLETED_BY = "completedBy";
-	static final String DECISION_MAKERS = CandidateGroups.DECISION_MAKERS;
 	static final String REJECT = "reject";
 
 	private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;
@@ -137,7 +136,7 @@ final class SeparationOfDuties extends AbstractBpmnParseListener {
 		@Override
 		public void notify(DelegateTask task) {
 			if (gate && REJECT.equals(task.getExecution().getVariableLocal(TaskPlumbing.DECISION))
-					&& !isCandidateGroup(task, DECISION_MAKERS)) {
+					&& !isCandidateGroup(task, CandidateGroups.DECISION_MAKERS)) {
 				throw DutyRefused.notADecisionMaker(task.getName());
 			}
 			String person = actor(task);

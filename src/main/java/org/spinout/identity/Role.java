@@ -2,6 +2,7 @@ package org.spinout.identity;
 
 import java.util.Arrays;
 import java.util.Optional;
+
 import org.spinout.contract.CandidateGroups;
 
 /**

@@ -20,8 +20,8 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.contract.Variables;
 import org.spinout.identity.UserNames;
-import org.spinout.programme.ProgrammeFacts;
 import org.spinout.insight.ProgrammePhases;
+import org.spinout.programme.ProgrammeFacts;
 import org.spinout.programme.ProgrammeFacts.Fact;
 import org.springframework.stereotype.Component;
 
