@@ -75,7 +75,8 @@ public class ProgrammeDeadlines {
 
 	private List<ProgrammeDeadline> deadlines(HistoricProcessInstance root, Map<String, Object> values, Instant now) {
 		String nation = values.get(Variables.NATION) == null ? null : values.get(Variables.NATION).toString();
-		String name = values.get(Variables.PROGRAMME_NAME) == null ? null : values.get(Variables.PROGRAMME_NAME).toString();
+		String name = values.get(Variables.PROGRAMME_NAME) == null ? null
+				: values.get(Variables.PROGRAMME_NAME).toString();
 		List<ProgrammeDeadline> found = new ArrayList<>();
 		for (Map.Entry<String, ClockPeriod> entry : periods.entrySet()) {
 			String clock = entry.getKey();

@@ -44,7 +44,8 @@ public class TaskEscalation implements TaskListener {
 
 	private static boolean isCandidate(DelegateTask task) {
 		for (IdentityLink link : task.getCandidates()) {
-			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && CandidateGroups.PROGRAMME_MANAGERS.equals(link.getGroupId())) {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType())
+					&& CandidateGroups.PROGRAMME_MANAGERS.equals(link.getGroupId())) {
 				return true;
 			}
 		}

@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
 class ProgrammePage {
 
 	/** The programme's facts, in the order the page lists them. */
-	private static final List<String> FACTS = List.of(Variables.SERVICE_NAME, Variables.PARENT_BODY_TYPE, Variables.NATION, Variables.STAFF_COUNT,
-			Variables.TRANSFERRING_STAFF_COUNT, Variables.TARGET_TRANSFER_DATE, Variables.LEGAL_FORM, Variables.AWARD_ROUTE, Variables.GO_LIVE_DATE);
+	private static final List<String> FACTS = List.of(Variables.SERVICE_NAME, Variables.PARENT_BODY_TYPE,
+			Variables.NATION, Variables.STAFF_COUNT, Variables.TRANSFERRING_STAFF_COUNT, Variables.TARGET_TRANSFER_DATE,
+			Variables.LEGAL_FORM, Variables.AWARD_ROUTE, Variables.GO_LIVE_DATE);
 
 	private final ProgrammeSearch search;
 

@@ -132,7 +132,8 @@ class StartProgrammeController {
 			return "redirect:/programmes/new";
 		}
 		String reference = starter.start(submission.values(), user);
-		session.setAttribute(STARTED, new Started(reference, (String) submission.values().get(Variables.PROGRAMME_NAME)));
+		session.setAttribute(STARTED,
+				new Started(reference, (String) submission.values().get(Variables.PROGRAMME_NAME)));
 		return "redirect:/programmes/new/started";
 	}
 

@@ -28,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The three calls run as one engine command, which reads the task, its process and its groups
  * once and writes the task once. Who may complete is decided inside that command, on the task
  * as the command reads it, by {@link TaskAccess} ({@code mayTryToComplete}): its assignee, or a
- * member of one of its candidate groups. The engine's own permission check is left out of this command: under
- * Spinout's authorizations it asks the same question of the authorization table, and building
- * and parsing that query took a quarter of this path's time. Claiming, giving back and
+ * member of one of its candidate groups. The engine's own permission check is left out of this
+ * command: under Spinout's authorizations it asks the same question of the authorization table,
+ * and building and parsing that query took a quarter of this path's time. Claiming, giving back and
  * assigning keep the engine's check.
  */
 @Component

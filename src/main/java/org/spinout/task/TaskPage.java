@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
 class TaskPage {
 
 	/** The programme's key facts, in the order the page lists them below its name and reference. */
-	private static final List<String> KEY_FACTS = List.of(Variables.PARENT_BODY, Variables.SERVICE_NAME, Variables.NATION, Variables.STAFF_COUNT,
-			Variables.TRANSFERRING_STAFF_COUNT, Variables.TARGET_TRANSFER_DATE, Variables.HEALTH_CARE);
+	private static final List<String> KEY_FACTS = List.of(Variables.PARENT_BODY, Variables.SERVICE_NAME,
+			Variables.NATION, Variables.STAFF_COUNT, Variables.TRANSFERRING_STAFF_COUNT, Variables.TARGET_TRANSFER_DATE,
+			Variables.HEALTH_CARE);
 
 	private final TaskService tasks;
 
