@@ -18,13 +18,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.spinout.access.ProgrammeAccess;
 import org.spinout.deadline.ProgrammeDeadline;
 import org.spinout.deadline.ProgrammeDeadlines;
 import org.spinout.identity.UserNames;
-import org.spinout.notification.SiteAddress;
-import org.spinout.programme.ProgrammeAccess;
 import org.spinout.security.SpinoutUser;
 import org.spinout.time.LondonTime;
+import org.spinout.web.SiteAddress;
 import org.springframework.stereotype.Component;
 
 import net.fortuna.ical4j.model.Calendar;

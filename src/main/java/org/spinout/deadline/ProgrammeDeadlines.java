@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.spinout.contract.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +35,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProgrammeDeadlines {
-
-	static final String NATION = "nation";
-	static final String PROGRAMME_NAME = "programmeName";
 
 	/** Keeps IN lists well inside what every database accepts. */
 	private static final int CHUNK = 500;
@@ -76,8 +74,9 @@ public class ProgrammeDeadlines {
 	}
 
 	private List<ProgrammeDeadline> deadlines(HistoricProcessInstance root, Map<String, Object> values, Instant now) {
-		String nation = values.get(NATION) == null ? null : values.get(NATION).toString();
-		String name = values.get(PROGRAMME_NAME) == null ? null : values.get(PROGRAMME_NAME).toString();
+		String nation = values.get(Variables.NATION) == null ? null : values.get(Variables.NATION).toString();
+		String name = values.get(Variables.PROGRAMME_NAME) == null ? null
+				: values.get(Variables.PROGRAMME_NAME).toString();
 		List<ProgrammeDeadline> found = new ArrayList<>();
 		for (Map.Entry<String, ClockPeriod> entry : periods.entrySet()) {
 			String clock = entry.getKey();
@@ -147,7 +146,7 @@ public class ProgrammeDeadlines {
 	 * and hands some back: the root's own value is the programme's record, otherwise the newest copy.
 	 */
 	private Map<String, Map<String, Object>> variables(Map<String, String> programmeOf, Set<String> rootIds) {
-		Set<String> names = new LinkedHashSet<>(List.of(NATION, PROGRAMME_NAME));
+		Set<String> names = new LinkedHashSet<>(List.of(Variables.NATION, Variables.PROGRAMME_NAME));
 		for (ClockPeriod period : periods.values()) {
 			names.addAll(period.getVariables());
 			if (period.getChosenBy() != null) {

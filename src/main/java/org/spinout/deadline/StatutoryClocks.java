@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.spinout.contract.Delegates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * <p>A clock counts by the version of its period in force on the day of its anchor (see
  * {@link ClockPeriod#getChanges()}); a day before the first version counts by the first.
  */
-@Component("clocks")
+@Component(Delegates.CLOCKS)
 public class StatutoryClocks {
 
 	private final Map<String, ClockPeriod> periods;

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.spinout.contract.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,7 @@ public class TaskDeadlines {
 
 	/** The configured number of working days (default 2) before the task's due date. */
 	public Date reminder(DelegateExecution execution) {
-		Object nation = execution.getVariable("nation");
+		Object nation = execution.getVariable(Variables.NATION);
 		return workingDays.subtract(dueDate(execution), reminderWorkingDays, nation == null ? null : nation.toString());
 	}
 

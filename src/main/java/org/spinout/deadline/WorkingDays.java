@@ -9,6 +9,7 @@ import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.spinout.contract.Delegates;
 import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * <p>Days are London calendar days: a deadline "at the end of day D" is the instant 00:00 of D+1
  * in Europe/London, so it stays right across the change to and from British Summer Time.
  */
-@Component("workingDays")
+@Component(Delegates.WORKING_DAYS)
 public class WorkingDays {
 
 	/** UK statutory deadlines are counted in UK local days. */

@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spinout.contract.Processes;
 import org.spinout.document.DocumentRow;
 import org.spinout.document.Documents;
-import org.spinout.programme.ProgrammeStarter;
 import org.spinout.security.SpinoutUser;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -87,7 +87,7 @@ class DemoPapers {
 
 	/** The programme of that name that is still running, when there is one. */
 	private Optional<String> reference(String name) {
-		return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+		return history.createHistoricProcessInstanceQuery().processDefinitionKey(Processes.PROGRAMME)
 				.variableValueEquals("programmeName", name).unfinished().list().stream()
 				.map(HistoricProcessInstance::getBusinessKey).findFirst();
 	}

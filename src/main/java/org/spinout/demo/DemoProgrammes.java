@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spinout.contract.Processes;
 import org.spinout.deadline.WorkingDays;
-import org.spinout.programme.ProgrammeStarter;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -215,7 +215,7 @@ public class DemoProgrammes implements ApplicationRunner {
 	}
 
 	private boolean exists(String name) {
-		return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+		return history.createHistoricProcessInstanceQuery().processDefinitionKey(Processes.PROGRAMME)
 				.variableValueEquals("programmeName", name).count() > 0;
 	}
 }

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.spinout.contract.Processes;
 import org.spinout.deadline.WorkingDays;
 import org.spinout.form.FormSchema;
 import org.spinout.form.Forms;
@@ -122,7 +123,7 @@ public class JourneyDriver {
 	 */
 	public String start(Map<String, Object> answers) {
 		String definitionId = repository.createProcessDefinitionQuery()
-				.processDefinitionKey(ProgrammeStarter.PROCESS_KEY).latestVersion().singleResult().getId();
+				.processDefinitionKey(Processes.PROGRAMME).latestVersion().singleResult().getId();
 		FormSchema schema = forms.forStart(definitionId);
 		Map<String, Object> values = fill(schema, Map.of(), answers, "");
 		return starter.start(values, memberOf(List.of(Role.PROGRAMME_MANAGERS.groupId()), "start a programme"));
@@ -392,7 +393,7 @@ public class JourneyDriver {
 	}
 
 	private ProcessInstance findRoot(String reference) {
-		return runtime.createProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+		return runtime.createProcessInstanceQuery().processDefinitionKey(Processes.PROGRAMME)
 				.processInstanceBusinessKey(reference).singleResult();
 	}
 

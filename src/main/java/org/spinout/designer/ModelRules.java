@@ -49,6 +49,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.spinout.contract.CandidateGroups;
 import org.spinout.model.ModelFile;
 import org.spinout.model.ModelProblem;
 
@@ -91,12 +92,8 @@ public final class ModelRules {
 	}
 
 	/** Role groups that may work on tasks; process designers change models and never get tasks. */
-	public static final Set<String> TASK_GROUPS = Set.of("programme-managers", "shadow-board", "sponsors",
-			"decision-makers", "legal", "finance", "scrutiny", "commissioners", "procurement", "hr", "unions",
-			"pensions");
+	public static final Set<String> TASK_GROUPS = CandidateGroups.ALL;
 	static final String RECORD_STOP = "${recordProgrammeStop}";
-	/** Only they may stop a programme: a gate of any other group must not lead to a programme stop. */
-	static final String DECISION_MAKERS = "decision-makers";
 	/** The extension property that names the tasks whose paper a task approves. */
 	static final String APPROVES = "approves";
 	private static final Pattern READS_DECISION = Pattern.compile("\\bdecision\\b");
@@ -329,10 +326,10 @@ public final class ModelRules {
 					}
 					if (earlier instanceof UserTask gate && isGate(gate, flows)) {
 						if (!gate.getCamundaCandidateGroupsList().stream().map(String::trim).toList()
-								.contains(DECISION_MAKERS)) {
+								.contains(CandidateGroups.DECISION_MAKERS)) {
 							problem(file, stop, "records a programme stop that the gate '" + gate.getId() + "' of "
-									+ gate.getCamundaCandidateGroups() + " leads to: only " + DECISION_MAKERS
-									+ " stop a programme, so give that gate no way here");
+									+ gate.getCamundaCandidateGroups() + " leads to: only "
+									+ CandidateGroups.DECISION_MAKERS + " stop a programme, so give that gate no way here");
 						}
 					}
 					else {
@@ -344,7 +341,7 @@ public final class ModelRules {
 		}
 		if (undecided) {
 			problem(file, stop, "records a programme stop that can be reached without a decision of the "
-					+ DECISION_MAKERS);
+					+ CandidateGroups.DECISION_MAKERS);
 		}
 	}
 

@@ -19,12 +19,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Attachment;
+import org.spinout.access.ProgrammeAccess;
+import org.spinout.access.TaskAccess;
+import org.spinout.contract.Processes;
 import org.spinout.identity.UserNames;
-import org.spinout.programme.ProgrammeAccess;
-import org.spinout.programme.ProgrammeStarter;
 import org.spinout.security.ActingUser;
 import org.spinout.security.SpinoutUser;
-import org.spinout.task.TaskAccess;
 import org.spinout.time.LondonTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -118,7 +118,7 @@ public class Documents {
 		}
 		return history.createHistoricProcessInstanceQuery()
 				.processInstanceBusinessKey(reference)
-				.processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+				.processDefinitionKey(Processes.PROGRAMME)
 				.rootProcessInstances()
 				.list().stream()
 				.findFirst()

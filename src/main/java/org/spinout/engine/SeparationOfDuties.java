@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.spinout.contract.CandidateGroups;
 
 /**
  * The two duties of the journey that no model, form or page may get round, enforced on every user
@@ -47,7 +48,6 @@ final class SeparationOfDuties extends AbstractBpmnParseListener {
 	static final String APPROVES = "approves";
 	/** The task variable that keeps who completed a task. */
 	static final String COMPLETED_BY = "completedBy";
-	static final String DECISION_MAKERS = "decision-makers";
 	static final String REJECT = "reject";
 
 	private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;
@@ -136,7 +136,7 @@ final class SeparationOfDuties extends AbstractBpmnParseListener {
 		@Override
 		public void notify(DelegateTask task) {
 			if (gate && REJECT.equals(task.getExecution().getVariableLocal(TaskPlumbing.DECISION))
-					&& !isCandidateGroup(task, DECISION_MAKERS)) {
+					&& !isCandidateGroup(task, CandidateGroups.DECISION_MAKERS)) {
 				throw DutyRefused.notADecisionMaker(task.getName());
 			}
 			String person = actor(task);

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
+import org.spinout.contract.Variables;
 import org.xml.sax.helpers.AttributesImpl;
 
 /**
@@ -37,8 +38,8 @@ final class TaskPlumbing {
 	static final String REMINDERS_PROPERTY = "reminders";
 	static final String OFF = "off";
 	/** The outcome of a gate: approve, sendBack or (decision-makers only) reject. */
-	static final String DECISION = "decision";
-	static final List<String> DECISION_VARIABLES = List.of(DECISION, "decisionReason");
+	static final String DECISION = Variables.DECISION;
+	static final List<String> DECISION_VARIABLES = List.of(DECISION, Variables.DECISION_REASON);
 
 	private static final Namespace BPMN = new Namespace(BpmnParser.BPMN20_NS);
 	private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;

@@ -3,24 +3,26 @@ package org.spinout.identity;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.spinout.contract.CandidateGroups;
+
 /**
- * The roles of a spin-out, each a group in Camunda's identity service. The group ids are the
- * ones the BPMN lanes and candidate groups use.
+ * The roles of a spin-out, each a group in Camunda's identity service. The groups that hold
+ * tasks are the models' candidate groups, named in the journey contract.
  */
 public enum Role {
 
-	PROGRAMME_MANAGERS("programme-managers", "Programme managers"),
-	SHADOW_BOARD("shadow-board", "Shadow board"),
-	SPONSORS("sponsors", "Sponsors and programme board"),
-	DECISION_MAKERS("decision-makers", "Decision makers"),
-	LEGAL("legal", "Legal services"),
-	FINANCE("finance", "Finance"),
-	SCRUTINY("scrutiny", "Overview and scrutiny"),
-	COMMISSIONERS("commissioners", "Commissioners"),
-	PROCUREMENT("procurement", "Procurement"),
-	HR("hr", "Human resources"),
-	UNIONS("unions", "Trade unions and employee representatives"),
-	PENSIONS("pensions", "Pensions"),
+	PROGRAMME_MANAGERS(CandidateGroups.PROGRAMME_MANAGERS, "Programme managers"),
+	SHADOW_BOARD(CandidateGroups.SHADOW_BOARD, "Shadow board"),
+	SPONSORS(CandidateGroups.SPONSORS, "Sponsors and programme board"),
+	DECISION_MAKERS(CandidateGroups.DECISION_MAKERS, "Decision makers"),
+	LEGAL(CandidateGroups.LEGAL, "Legal services"),
+	FINANCE(CandidateGroups.FINANCE, "Finance"),
+	SCRUTINY(CandidateGroups.SCRUTINY, "Overview and scrutiny"),
+	COMMISSIONERS(CandidateGroups.COMMISSIONERS, "Commissioners"),
+	PROCUREMENT(CandidateGroups.PROCUREMENT, "Procurement"),
+	HR(CandidateGroups.HR, "Human resources"),
+	UNIONS(CandidateGroups.UNIONS, "Trade unions and employee representatives"),
+	PENSIONS(CandidateGroups.PENSIONS, "Pensions"),
 	PROCESS_DESIGNERS("process-designers", "Process designers"),
 	ADMINISTRATORS("camunda-admin", "Administrators");
 

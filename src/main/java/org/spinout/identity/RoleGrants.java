@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.spinout.contract.Processes;
 
 /**
  * What each role may do through the engine's own API, under Spinout's rules: nobody but an
@@ -39,9 +40,6 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
  * {@code EngineApiReach}'s list.
  */
 public final class RoleGrants {
-
-	/** The main process key: only its instances may be started by the shadow board. */
-	static final String PROGRAMME_PROCESS = "spin-out-programme";
 
 	record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
 	}
@@ -69,7 +67,7 @@ public final class RoleGrants {
 			grants.add(new Grant(group, PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ)));
 		}
 		grants.addAll(programmeManagers());
-		grants.add(new Grant(Role.SHADOW_BOARD.groupId(), PROCESS_DEFINITION, PROGRAMME_PROCESS,
+		grants.add(new Grant(Role.SHADOW_BOARD.groupId(), PROCESS_DEFINITION, Processes.PROGRAMME,
 				List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)));
 		grants.add(new Grant(Role.SHADOW_BOARD.groupId(), PROCESS_INSTANCE, ANY,
 				List.of(ProcessInstancePermissions.CREATE)));

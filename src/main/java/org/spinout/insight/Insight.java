@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.spinout.programme.ProgrammePhases;
-import org.spinout.programme.ProgrammeStarter;
+import org.spinout.contract.Processes;
+import org.spinout.contract.Variables;
+import org.spinout.insight.ProgrammePhases;
 import org.springframework.stereotype.Component;
 
 /**
@@ -116,7 +117,7 @@ class Insight {
 	 */
 	Page programmes(int page, String reference) {
 		HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
-				.processDefinitionKey(ProgrammeStarter.PROCESS_KEY).rootProcessInstances();
+				.processDefinitionKey(Processes.PROGRAMME).rootProcessInstances();
 		if (reference != null) {
 			query.processInstanceBusinessKey(reference);
 		}
@@ -150,7 +151,7 @@ class Insight {
 						days(Duration.between(start, end)), phase.getEndTime() != null,
 						days(Duration.between(start, planned))));
 			}
-			Object name = values.get("programmeName");
+			Object name = values.get(Variables.PROGRAMME_NAME);
 			programmes.add(new ProgrammeDurations(root.getBusinessKey(), name == null ? root.getBusinessKey()
 					: name.toString(), durations));
 		}

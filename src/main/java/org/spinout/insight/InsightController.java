@@ -3,7 +3,7 @@ package org.spinout.insight;
 import java.util.List;
 import java.util.Map;
 
-import org.spinout.programme.ProgrammeAccess;
+import org.spinout.access.ProgrammeAccess;
 import org.spinout.security.SpinoutUser;
 import org.spinout.web.BadRequest;
 import org.spinout.web.Forbidden;

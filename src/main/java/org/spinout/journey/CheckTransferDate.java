@@ -7,6 +7,8 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.spinout.contract.Delegates;
+import org.spinout.contract.Variables;
 import org.spinout.deadline.StatutoryClock;
 import org.spinout.deadline.StatutoryClocks;
 import org.springframework.stereotype.Component;
@@ -17,11 +19,8 @@ import org.springframework.stereotype.Component;
  * {@code transferDateAtRisk} (boolean) and {@code transferDateRisk} (a sentence naming the clocks, or
  * null). A clock already met (the information given) is no risk, wherever the date moves.
  */
-@Component("checkTransferDate")
+@Component(Delegates.CHECK_TRANSFER_DATE)
 public class CheckTransferDate implements JavaDelegate {
-
-	public static final String AT_RISK = "transferDateAtRisk";
-	public static final String RISK = "transferDateRisk";
 
 	/** The clocks that end before the transfer date; the others run after it. */
 	static final List<String> CLOCKS_BEFORE_TRANSFER = List.of("employee-liability-information",
@@ -35,8 +34,8 @@ public class CheckTransferDate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Date transferDate = (Date) execution.getVariable("targetTransferDate");
-		Object nation = execution.getVariable("nation");
+		Date transferDate = (Date) execution.getVariable(Variables.TARGET_TRANSFER_DATE);
+		Object nation = execution.getVariable(Variables.NATION);
 		List<String> missed = new ArrayList<>();
 		if (transferDate != null) {
 			Date now = ClockUtil.getCurrentTime();
@@ -49,8 +48,8 @@ public class CheckTransferDate implements JavaDelegate {
 				}
 			}
 		}
-		execution.setVariable(AT_RISK, !missed.isEmpty());
-		execution.setVariable(RISK, missed.isEmpty() ? null
+		execution.setVariable(Variables.TRANSFER_DATE_AT_RISK, !missed.isEmpty());
+		execution.setVariable(Variables.TRANSFER_DATE_RISK, missed.isEmpty() ? null
 				: "The target transfer date is too close to meet: " + String.join("; ", missed) + ".");
 	}
 }

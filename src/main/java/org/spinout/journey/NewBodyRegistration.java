@@ -5,27 +5,25 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.spinout.contract.Delegates;
+import org.spinout.contract.Messages;
+import org.spinout.contract.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * The new organisation's registration, which other phases wait for: the contract cannot be signed,
  * pensions admitted or employee information given before the body exists. Legal formation announces
  * it ({@code ${newBodyRegistration.announce(execution)}}): the facts go on the programme's record and
- * the message {@value #MESSAGE} to every phase of the programme waiting for it. A phase about to wait
- * first looks it up ({@code ${newBodyRegistration.lookUp(execution)}}), since a message reaches only
- * those already waiting.
+ * the message {@value Messages#NEW_BODY_REGISTERED} to every phase of the programme waiting for
+ * it. A phase about to wait first looks it up ({@code ${newBodyRegistration.lookUp(execution)}}),
+ * since a message reaches only those already waiting.
  */
-@Component("newBodyRegistration")
+@Component(Delegates.NEW_BODY_REGISTRATION)
 public class NewBodyRegistration {
 
-	public static final String MESSAGE = "NewBodyRegistered";
-
-	/** True once the new organisation is registered; what a waiting phase decides on. */
-	public static final String REGISTERED = "newBodyRegistered";
-
 	/** What the other phases need to know of the new organisation. */
-	static final List<String> FACTS = List.of("registrationDate", "registeredName", "legalForm", "societyNumber",
-			"companyNumber");
+	static final List<String> FACTS = List.of(Variables.REGISTRATION_DATE, Variables.REGISTERED_NAME,
+			Variables.LEGAL_FORM, Variables.SOCIETY_NUMBER, Variables.COMPANY_NUMBER);
 
 	/** Records the registration on the programme and tells the phases waiting for it. */
 	public void announce(DelegateExecution execution) {
@@ -36,19 +34,19 @@ public class NewBodyRegistration {
 				facts.put(name, value);
 			}
 		}
-		facts.put(REGISTERED, true);
+		facts.put(Variables.NEW_BODY_REGISTERED, true);
 		DelegateExecution programme = ProgrammeRoot.of(execution);
 		facts.forEach(programme::setVariableLocal);
-		ProgrammeRoot.tell(execution, MESSAGE, facts);
+		ProgrammeRoot.tell(execution, Messages.NEW_BODY_REGISTERED, facts);
 	}
 
 	/**
-	 * Sets {@value #REGISTERED} in the phase: whether the programme records the new organisation as
-	 * registered, with its facts copied into the phase when it is.
+	 * Sets {@value Variables#NEW_BODY_REGISTERED} in the phase: whether the programme records the new
+	 * organisation as registered, with its facts copied into the phase when it is.
 	 */
 	public void lookUp(DelegateExecution execution) {
 		DelegateExecution programme = ProgrammeRoot.of(execution);
-		boolean registered = Boolean.TRUE.equals(programme.getVariableLocal(REGISTERED));
+		boolean registered = Boolean.TRUE.equals(programme.getVariableLocal(Variables.NEW_BODY_REGISTERED));
 		if (registered) {
 			for (String name : FACTS) {
 				Object value = programme.getVariableLocal(name);
@@ -57,6 +55,6 @@ public class NewBodyRegistration {
 				}
 			}
 		}
-		execution.setVariable(REGISTERED, registered);
+		execution.setVariable(Variables.NEW_BODY_REGISTERED, registered);
 	}
 }

@@ -11,6 +11,8 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.spinout.contract.Delegates;
+import org.spinout.contract.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +20,9 @@ import org.springframework.stereotype.Component;
  * gate. Runs as the start listener of a "Programme stopped" error end event, in whichever phase
  * process the rejection happens, so the programme's own variables say it was stopped.
  */
-@Component("recordProgrammeStop")
+@Component(Delegates.RECORD_PROGRAMME_STOP)
 public class RecordProgrammeStop implements ExecutionListener {
 
-	public static final String STATUS = "programmeStatus";
 	public static final String STOPPED = "stopped";
 	public static final String STOP_REASON = "stopReason";
 	public static final String STOPPED_AT = "stoppedAt";
@@ -30,11 +31,11 @@ public class RecordProgrammeStop implements ExecutionListener {
 	public void notify(DelegateExecution execution) {
 		DelegateExecution programme = ProgrammeRoot.of(execution);
 		// A job retried after a failure runs this again: the first record stands.
-		if (STOPPED.equals(programme.getVariableLocal(STATUS))) {
+		if (STOPPED.equals(programme.getVariableLocal(Variables.PROGRAMME_STATUS))) {
 			return;
 		}
-		programme.setVariableLocal(STATUS, STOPPED);
-		programme.setVariableLocal(STOP_REASON, execution.getVariable("decisionReason"));
+		programme.setVariableLocal(Variables.PROGRAMME_STATUS, STOPPED);
+		programme.setVariableLocal(STOP_REASON, execution.getVariable(Variables.DECISION_REASON));
 		programme.setVariableLocal(STOPPED_AT, gateName(execution));
 	}
 

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.spinout.contract.CandidateGroups;
 import org.spinout.notification.TaskNotifications;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Component;
 public class TaskEscalation implements TaskListener {
 
 	public static final String ESCALATED_AT = "escalatedAt";
-	public static final String PROGRAMME_MANAGERS = "programme-managers";
 	/** Above Camunda's default of 50, so escalated tasks sort first in task lists. */
 	public static final int ESCALATED_PRIORITY = 80;
 
@@ -35,7 +35,7 @@ public class TaskEscalation implements TaskListener {
 			return;
 		}
 		if (!isCandidate(task)) {
-			task.addCandidateGroup(PROGRAMME_MANAGERS);
+			task.addCandidateGroup(CandidateGroups.PROGRAMME_MANAGERS);
 		}
 		task.setPriority(Math.max(task.getPriority(), ESCALATED_PRIORITY));
 		task.setVariableLocal(ESCALATED_AT, ClockUtil.getCurrentTime());
@@ -44,7 +44,8 @@ public class TaskEscalation implements TaskListener {
 
 	private static boolean isCandidate(DelegateTask task) {
 		for (IdentityLink link : task.getCandidates()) {
-			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && PROGRAMME_MANAGERS.equals(link.getGroupId())) {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType())
+					&& CandidateGroups.PROGRAMME_MANAGERS.equals(link.getGroupId())) {
 				return true;
 			}
 		}

@@ -13,6 +13,8 @@ import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.spinout.contract.Delegates;
+import org.spinout.contract.Variables;
 import org.spinout.deadline.TaskDeadlines;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +26,10 @@ import org.springframework.stereotype.Component;
  * phase's "Transfer date moved" event sub-process ({@code ${transferDateClocks}}), after the message
  * has set the new date in the phase.
  */
-@Component("transferDateClocks")
+@Component(Delegates.TRANSFER_DATE_CLOCKS)
 public class TransferDateClocks implements JavaDelegate {
 
-	private static final Pattern READS_TRANSFER_DATE = Pattern.compile("\\b" + TransferDateMove.TRANSFER_DATE + "\\b");
+	private static final Pattern READS_TRANSFER_DATE = Pattern.compile("\\b" + Variables.TARGET_TRANSFER_DATE + "\\b");
 
 	@Override
 	public void execute(DelegateExecution execution) {

@@ -15,9 +15,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spinout.contract.Processes;
 import org.spinout.deadline.ProgrammeDeadline;
 import org.spinout.deadline.ProgrammeDeadlines;
-import org.spinout.programme.ProgrammeStarter;
 import org.spinout.time.LondonTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,7 +69,7 @@ class ClockAlerts {
 		Set<String> recipients = null;
 		int recorded = 0;
 		for (int first = 0;; first += PAGE) {
-			List<String> programmes = runtime.createProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+			List<String> programmes = runtime.createProcessInstanceQuery().processDefinitionKey(Processes.PROGRAMME)
 					.rootProcessInstances().orderByProcessInstanceId().asc().listPage(first, PAGE).stream().map(ProcessInstance::getId).toList();
 			if (programmes.isEmpty()) {
 				return recorded;

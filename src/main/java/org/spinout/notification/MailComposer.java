@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.spinout.time.LondonTime;
+import org.spinout.web.SiteAddress;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
+import org.spinout.contract.CandidateGroups;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,7 +28,7 @@ public record NotificationProperties(
 		@DefaultValue("Spinout <spinout@localhost>") String from,
 		@DefaultValue("08:00") LocalTime digestTime,
 		Map<String, Boolean> groups,
-		@DefaultValue("programme-managers") List<String> clockRecipients,
+		@DefaultValue(CandidateGroups.PROGRAMME_MANAGERS) List<String> clockRecipients,
 		@DefaultValue("20") int batchSize,
 		@DefaultValue("10m") Duration lease,
 		@DefaultValue("1m") Duration firstRetry,

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.spinout.contract.Variables;
 import org.spinout.identity.Role;
 import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,6 @@ class TaskNotifier implements TaskListener, TaskNotifications {
 	/** The most members of one group told about one task; the identity service pages its answers. */
 	private static final int MAX_MEMBERS = 2000;
 
-	static final String PROGRAMME_NAME = "programmeName";
 	static final String PROGRAMME_REFERENCE = "programmeReference";
 
 	private final Outbox outbox;
@@ -74,7 +74,7 @@ class TaskNotifier implements TaskListener, TaskNotifications {
 		if (reference == null && task.getVariable(PROGRAMME_REFERENCE) != null) {
 			reference = task.getVariable(PROGRAMME_REFERENCE).toString();
 		}
-		Object programmeName = task.getVariable(PROGRAMME_NAME);
+		Object programmeName = task.getVariable(Variables.PROGRAMME_NAME);
 		String name = programmeName == null ? null : programmeName.toString();
 		String subject = subject(kind, task, reference);
 		List<NewNotification> notifications = new ArrayList<>();

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Comment;
+import org.spinout.contract.Variables;
+import org.spinout.insight.ProgrammePhases;
 import org.spinout.journey.RecordProgrammeStop;
 import org.springframework.stereotype.Component;
 
@@ -142,7 +144,7 @@ class AuditTrail {
 	}
 
 	private static String ending(HistoricProcessInstance root, Map<String, Object> programme) {
-		ProgrammeStatus status = ProgrammeStatus.of(programme.get(ProgrammeStatus.VARIABLE), root.getState());
+		ProgrammeStatus status = ProgrammeStatus.of(programme.get(Variables.PROGRAMME_STATUS), root.getState());
 		if (status == ProgrammeStatus.STOPPED) {
 			Object at = programme.get(RecordProgrammeStop.STOPPED_AT);
 			return at == null ? "The programme stopped" : "The programme stopped at ‘" + at + "’";

@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 
-import org.spinout.notification.SiteAddress;
 import org.spinout.time.LondonTime;
+import org.spinout.web.SiteAddress;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.spinout.access.ProgrammeAccess;
 import org.spinout.security.SpinoutUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

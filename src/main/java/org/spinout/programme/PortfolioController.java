@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.spinout.deadline.WorkingDays;
-import org.spinout.identity.Role;
+import org.spinout.insight.ProgrammePhases;
 import org.spinout.security.SpinoutUser;
 import org.spinout.web.BadRequest;
 import org.spinout.web.Pagination;
@@ -58,7 +58,6 @@ class PortfolioController {
 		model.addAttribute("today", WorkingDays.toLocalDate(ClockUtil.getCurrentTime()));
 		model.addAttribute("pagination", Pagination.of("/programmes", params, query.page(), page.pages()));
 		model.addAttribute("csvUrl", csvUrl(params));
-		model.addAttribute("isManager", user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId()));
 		return VIEW;
 	}
 

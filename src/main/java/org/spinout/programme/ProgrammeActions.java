@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.spinout.contract.Processes;
+import org.spinout.contract.Variables;
 import org.spinout.identity.UserNames;
 import org.spinout.journey.RecordProgrammeStop;
 import org.spinout.security.ActingUser;
@@ -103,7 +105,7 @@ class ProgrammeActions {
 					runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(id).activate();
 				}
 			}
-			runtime.setVariables(root.getId(), Map.of(RecordProgrammeStop.STATUS, RecordProgrammeStop.STOPPED,
+			runtime.setVariables(root.getId(), Map.of(Variables.PROGRAMME_STATUS, RecordProgrammeStop.STOPPED,
 					RecordProgrammeStop.STOP_REASON, reason, RecordProgrammeStop.STOPPED_AT, where));
 			tasks.createComment(null, root.getId(), "Stopped the programme: " + reason);
 			runtime.deleteProcessInstance(root.getId(), "Stopped by a programme manager: " + reason);
@@ -150,7 +152,7 @@ class ProgrammeActions {
 
 	private HistoricProcessInstance running(String reference) {
 		HistoricProcessInstance root = history.createHistoricProcessInstanceQuery()
-				.processDefinitionKey(ProgrammeStarter.PROCESS_KEY).processInstanceBusinessKey(reference)
+				.processDefinitionKey(Processes.PROGRAMME).processInstanceBusinessKey(reference)
 				.rootProcessInstances().singleResult();
 		if (root == null || root.getEndTime() != null) {
 			throw new Refused("This programme has ended: it can no longer be changed.");

@@ -7,8 +7,8 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.spinout.access.ProgrammeAccess;
 import org.spinout.document.Documents;
-import org.spinout.identity.Role;
 import org.spinout.identity.UserNames;
 import org.spinout.security.SpinoutUser;
 import org.spinout.web.BadRequest;
@@ -80,7 +80,6 @@ class ProgrammeController {
 		model.addAttribute("view", view);
 		model.addAttribute("programme", view.programme());
 		model.addAttribute("diagram", diagrams.choose(reference, diagram));
-		model.addAttribute("isManager", isManager(user));
 		model.addAttribute("documents", documents.forProgramme(reference));
 		model.addAttribute("documentUpload", Documents.programmeUploadAction(reference));
 		model.addAttribute("returnTo", "/programmes/" + reference);
@@ -236,13 +235,9 @@ class ProgrammeController {
 		}
 	}
 
-	private static void checkManager(SpinoutUser user) {
-		if (!isManager(user)) {
+	private void checkManager(SpinoutUser user) {
+		if (!access.mayManage(user)) {
 			throw new Forbidden();
 		}
-	}
-
-	private static boolean isManager(SpinoutUser user) {
-		return user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId());
 	}
 }

@@ -16,8 +16,10 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.spinout.contract.Processes;
 import org.spinout.insight.JourneyModels;
 import org.spinout.insight.ProcessGraph;
+import org.spinout.insight.ProgrammePhases;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -69,7 +71,7 @@ class ProgrammeDiagram {
 
 	/** The diagram asked for when the programme has reached it, otherwise its main process. */
 	Choice choose(String reference, String processKey) {
-		if (processKey != null && !processKey.equals(ProgrammeStarter.PROCESS_KEY)) {
+		if (processKey != null && !processKey.equals(Processes.PROGRAMME)) {
 			List<HistoricProcessInstance> instances = instances(reference);
 			for (ProgrammePhases.Phase phase : phases.all()) {
 				if (phase.processKey().equals(processKey) && latest(instances, processKey).isPresent()) {
@@ -77,7 +79,7 @@ class ProgrammeDiagram {
 				}
 			}
 		}
-		return new Choice(reference, ProgrammeStarter.PROCESS_KEY, "Main process", false);
+		return new Choice(reference, Processes.PROGRAMME, "Main process", false);
 	}
 
 	/** The diagram's data; empty when the programme has no instance of that process. */

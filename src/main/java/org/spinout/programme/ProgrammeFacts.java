@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.spinout.contract.Variables;
 import org.spinout.deadline.WorkingDays;
 
 /**
@@ -21,18 +22,18 @@ public final class ProgrammeFacts {
 
 	private static final Map<String, String> LABELS = Map.ofEntries(
 			entry("programmeReference", "Reference"),
-			entry("programmeName", "Programme"),
-			entry("parentBody", "Parent body"),
-			entry("parentBodyType", "Type of parent body"),
-			entry("serviceName", "Service"),
-			entry("nation", "Nation"),
-			entry("staffCount", "Staff"),
-			entry("transferringStaffCount", "Staff transferring"),
-			entry("targetTransferDate", "Target transfer date"),
-			entry("healthCare", "Health care service"),
-			entry("legalForm", "Legal form"),
-			entry("awardRoute", "Award route"),
-			entry("goLiveDate", "Go-live date"));
+			entry(Variables.PROGRAMME_NAME, "Programme"),
+			entry(Variables.PARENT_BODY, "Parent body"),
+			entry(Variables.PARENT_BODY_TYPE, "Type of parent body"),
+			entry(Variables.SERVICE_NAME, "Service"),
+			entry(Variables.NATION, "Nation"),
+			entry(Variables.STAFF_COUNT, "Staff"),
+			entry(Variables.TRANSFERRING_STAFF_COUNT, "Staff transferring"),
+			entry(Variables.TARGET_TRANSFER_DATE, "Target transfer date"),
+			entry(Variables.HEALTH_CARE, "Health care service"),
+			entry(Variables.LEGAL_FORM, "Legal form"),
+			entry(Variables.AWARD_ROUTE, "Award route"),
+			entry(Variables.GO_LIVE_DATE, "Go-live date"));
 
 	/** The start form's words for the coded answers the pages show. */
 	private static final Map<String, String> ANSWERS = Map.of("england-wales", "England and Wales", "scotland",

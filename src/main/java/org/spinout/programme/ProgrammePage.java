@@ -15,9 +15,11 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.spinout.contract.Variables;
 import org.spinout.deadline.WorkingDays;
 import org.spinout.insight.JourneyModels;
 import org.spinout.insight.ProcessGraph;
+import org.spinout.insight.ProgrammePhases;
 import org.spinout.journey.RecordProgrammeStop;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +32,9 @@ import org.springframework.stereotype.Component;
 class ProgrammePage {
 
 	/** The programme's facts, in the order the page lists them. */
-	private static final List<String> FACTS = List.of("serviceName", "parentBodyType", "nation", "staffCount",
-			"transferringStaffCount", "targetTransferDate", "legalForm", "awardRoute", "goLiveDate");
+	private static final List<String> FACTS = List.of(Variables.SERVICE_NAME, Variables.PARENT_BODY_TYPE,
+			Variables.NATION, Variables.STAFF_COUNT, Variables.TRANSFERRING_STAFF_COUNT, Variables.TARGET_TRANSFER_DATE,
+			Variables.LEGAL_FORM, Variables.AWARD_ROUTE, Variables.GO_LIVE_DATE);
 
 	private final ProgrammeSearch search;
 
@@ -177,7 +180,7 @@ class ProgrammePage {
 
 	private Map<String, Object> variables(String rootId) {
 		List<String> names = new ArrayList<>(FACTS);
-		names.addAll(List.of(ProgrammeStatus.VARIABLE, RecordProgrammeStop.STOP_REASON, RecordProgrammeStop.STOPPED_AT));
+		names.addAll(List.of(Variables.PROGRAMME_STATUS, RecordProgrammeStop.STOP_REASON, RecordProgrammeStop.STOPPED_AT));
 		Map<String, Object> values = new HashMap<>();
 		for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
 				.processInstanceIdIn(rootId).variableNameIn(names.toArray(String[]::new)).disableBinaryFetching()

@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.spinout.access.ProgrammeAccess;
+import org.spinout.contract.Processes;
+import org.spinout.contract.Variables;
 import org.spinout.security.SpinoutUser;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,14 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgrammeSearch {
 
-	static final String PROGRAMME_NAME = "programmeName";
-
-	static final String PARENT_BODY = "parentBody";
-
-	static final String SERVICE_NAME = "serviceName";
-
-	static final String NATION = "nation";
-
 	private static final String TERMINATED = "('EXTERNALLY_TERMINATED', 'INTERNALLY_TERMINATED')";
 
 	private static final String RECORDED = "COALESCE(S.TEXT_, '')";
@@ -51,8 +46,8 @@ class ProgrammeSearch {
 			ProgrammeStatus.ACTIVE, "(P.STATE_ = 'ACTIVE' AND " + RECORDED + " NOT IN ('stopped', 'live'))");
 
 	/** The programme variables a search may join, by the alias its SQL uses for each. */
-	private static final Map<String, String> VARIABLES = Map.of("N", PROGRAMME_NAME, "B", PARENT_BODY,
-			"V", SERVICE_NAME, "T", NATION, "S", "programmeStatus");
+	private static final Map<String, String> VARIABLES = Map.of("N", Variables.PROGRAMME_NAME, "B",
+			Variables.PARENT_BODY, "V", Variables.SERVICE_NAME, "T", Variables.NATION, "S", Variables.PROGRAMME_STATUS);
 
 	private static final String MAIN_INSTANCES = " WHERE P.PROC_DEF_KEY_ = :processKey"
 			+ " AND P.SUPER_PROCESS_INSTANCE_ID_ IS NULL";
@@ -128,7 +123,7 @@ class ProgrammeSearch {
 	/** The programme with this reference, whoever may see it: callers check {@link ProgrammeAccess}. */
 	Optional<Found> byReference(String reference) {
 		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("processKey", ProgrammeStarter.PROCESS_KEY);
+		parameters.put("processKey", Processes.PROGRAMME);
 		parameters.put("reference", reference);
 		List<Found> found = jdbc.query(COLUMNS + " FROM ACT_HI_PROCINST P" + joins(VARIABLES.keySet())
 				+ MAIN_INSTANCES + " AND P.BUSINESS_KEY_ = :reference", parameters, ProgrammeSearch::found);
@@ -147,7 +142,7 @@ class ProgrammeSearch {
 		private String order;
 
 		Search(SpinoutUser user, PortfolioQuery query) {
-			parameters.put("processKey", ProgrammeStarter.PROCESS_KEY);
+			parameters.put("processKey", Processes.PROGRAMME);
 			visibleTo(user);
 			if (query != null) {
 				filter(query);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.spinout.contract.Processes;
 import org.spinout.security.ActingUser;
 import org.spinout.security.SpinoutUser;
 import org.springframework.stereotype.Component;
@@ -16,8 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class ProgrammeStarter {
-
-	public static final String PROCESS_KEY = "spin-out-programme";
 
 	public static final String REFERENCE = "programmeReference";
 
@@ -42,7 +41,7 @@ public class ProgrammeStarter {
 		String reference = references.next();
 		Map<String, Object> all = new HashMap<>(variables);
 		all.put(REFERENCE, reference);
-		acting.run(user, () -> runtime.startProcessInstanceByKey(PROCESS_KEY, reference, all));
+		acting.run(user, () -> runtime.startProcessInstanceByKey(Processes.PROGRAMME, reference, all));
 		return reference;
 	}
 }

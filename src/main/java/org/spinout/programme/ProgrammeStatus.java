@@ -17,9 +17,6 @@ public enum ProgrammeStatus {
 	STOPPED("stopped", "Stopped", "govuk-tag--red"),
 	LIVE("live", "Live", "govuk-tag--green");
 
-	/** The programme variable the journey keeps the status in. */
-	public static final String VARIABLE = "programmeStatus";
-
 	private final String value;
 
 	private final String label;

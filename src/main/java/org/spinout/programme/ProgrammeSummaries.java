@@ -19,6 +19,7 @@ import org.spinout.deadline.ProgrammeDeadline;
 import org.spinout.deadline.ProgrammeDeadlines;
 import org.spinout.insight.Forecast;
 import org.spinout.insight.Forecasts;
+import org.spinout.insight.ProgrammePhases;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,10 +5,12 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.spinout.access.ProgrammeAccess;
+import org.spinout.contract.Processes;
+import org.spinout.contract.Variables;
 import org.spinout.form.FormSchema;
 import org.spinout.form.FormSubmission;
 import org.spinout.form.Forms;
-import org.spinout.identity.Role;
 import org.spinout.security.SpinoutUser;
 import org.spinout.web.Forbidden;
 import org.springframework.http.HttpStatus;
@@ -49,20 +51,20 @@ class StartProgrammeController {
 
 	private static final String CSRF_PARAMETER = "_csrf";
 
-	static final String STAFF = "staffCount";
-
-	static final String TRANSFERRING = "transferringStaffCount";
-
 	private final Forms forms;
 
 	private final RepositoryService repository;
 
 	private final ProgrammeStarter starter;
 
-	StartProgrammeController(Forms forms, RepositoryService repository, ProgrammeStarter starter) {
+	private final ProgrammeAccess access;
+
+	StartProgrammeController(Forms forms, RepositoryService repository, ProgrammeStarter starter,
+			ProgrammeAccess access) {
 		this.forms = forms;
 		this.repository = repository;
 		this.starter = starter;
+		this.access = access;
 	}
 
 	record Started(String reference, String name) {
@@ -130,7 +132,8 @@ class StartProgrammeController {
 			return "redirect:/programmes/new";
 		}
 		String reference = starter.start(submission.values(), user);
-		session.setAttribute(STARTED, new Started(reference, (String) submission.values().get("programmeName")));
+		session.setAttribute(STARTED,
+				new Started(reference, (String) submission.values().get(Variables.PROGRAMME_NAME)));
 		return "redirect:/programmes/new/started";
 	}
 
@@ -158,11 +161,11 @@ class StartProgrammeController {
 	 */
 	private static FormSubmission check(FormSchema form, Map<String, String[]> answers) {
 		FormSubmission submission = form.validate(answers);
-		Object staff = submission.checkedValue(STAFF).orElse(null);
-		Object transferring = submission.checkedValue(TRANSFERRING).orElse(null);
+		Object staff = submission.checkedValue(Variables.STAFF_COUNT).orElse(null);
+		Object transferring = submission.checkedValue(Variables.TRANSFERRING_STAFF_COUNT).orElse(null);
 		if (staff instanceof Number employed && transferring instanceof Number moving
 				&& moving.doubleValue() > employed.doubleValue()) {
-			submission = submission.withError(TRANSFERRING,
+			submission = submission.withError(Variables.TRANSFERRING_STAFF_COUNT,
 					"Staff who will transfer must be no more than the staff employed in the service");
 		}
 		return submission;
@@ -175,12 +178,12 @@ class StartProgrammeController {
 
 	private FormSchema startForm() {
 		ProcessDefinition definition = repository.createProcessDefinitionQuery()
-				.processDefinitionKey(ProgrammeStarter.PROCESS_KEY).latestVersion().singleResult();
+				.processDefinitionKey(Processes.PROGRAMME).latestVersion().singleResult();
 		return forms.forStart(definition.getId());
 	}
 
-	private static void checkMayStart(SpinoutUser user) {
-		if (!user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId()) && !user.isMemberOf(Role.SHADOW_BOARD.groupId())) {
+	private void checkMayStart(SpinoutUser user) {
+		if (!access.mayStart(user)) {
 			throw new Forbidden();
 		}
 	}

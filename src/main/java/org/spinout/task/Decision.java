@@ -3,6 +3,8 @@ package org.spinout.task;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.spinout.contract.Variables;
+
 /**
  * The answer at a gate, as its form's {@code decision} field gives it. Rejecting or sending back
  * needs reasons, which go on record with the decision.
@@ -13,9 +15,9 @@ public enum Decision {
 	REJECT("reject", "Rejected"),
 	SEND_BACK("sendBack", "Sent back for changes");
 
-	public static final String FIELD = "decision";
+	public static final String FIELD = Variables.DECISION;
 
-	public static final String REASON_FIELD = "decisionReason";
+	public static final String REASON_FIELD = Variables.DECISION_REASON;
 
 	private final String value;
 

@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.spinout.access.TaskAccess;
 import org.spinout.security.ActingUser;
 import org.spinout.security.SpinoutUser;
 import org.springframework.stereotype.Component;
@@ -27,10 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * The three calls run as one engine command, which reads the task, its process and its groups
  * once and writes the task once. Who may complete is decided inside that command, on the task
- * as the command reads it, by the rule of {@link TaskAccess}: its assignee, or a member of one of
- * its candidate groups. The engine's own permission check is left out of this command: under
- * Spinout's authorizations it asks the same question of the authorization table, and building
- * and parsing that query took a quarter of this path's time. Claiming, giving back and
+ * as the command reads it, by {@link TaskAccess} ({@code mayTryToComplete}): its assignee, or a
+ * member of one of its candidate groups. The engine's own permission check is left out of this
+ * command: under Spinout's authorizations it asks the same question of the authorization table,
+ * and building and parsing that query took a quarter of this path's time. Claiming, giving back and
  * assigning keep the engine's check.
  */
 @Component
@@ -60,7 +60,8 @@ public class TaskCompletion {
 			if (current == null) {
 				throw new NotFoundException("No open task " + task.getId());
 			}
-			if (!mayComplete(user, current)) {
+			if (!TaskAccess.permissions(user, current,
+					TaskAccess.candidateGroups(current.getIdentityLinks())).mayTryToComplete()) {
 				throw new AuthorizationException(user.id(), Permissions.TASK_WORK.getName(), Resources.TASK.resourceName(),
 						current.getId());
 			}
@@ -79,13 +80,6 @@ public class TaskCompletion {
 			}
 			return null;
 		}));
-	}
-
-	/** The assignee, or a candidate: claiming then refuses if someone else has the task. */
-	private static boolean mayComplete(SpinoutUser user, TaskEntity task) {
-		return user.id().equals(task.getAssignee()) || task.getIdentityLinks().stream()
-				.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-				.anyMatch(link -> link.getGroupId() != null && user.isMemberOf(link.getGroupId()));
 	}
 
 	void claim(String taskId, SpinoutUser user) {

@@ -19,8 +19,10 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
+import org.spinout.access.TaskAccess;
+import org.spinout.contract.Variables;
 import org.spinout.identity.UserNames;
-import org.spinout.programme.ProgrammePhases;
+import org.spinout.insight.ProgrammePhases;
 import org.spinout.security.SpinoutUser;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +36,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskLists {
-
-	static final String PROGRAMME_NAME = "programmeName";
 
 	static final String PROGRAMME_REFERENCE = "programmeReference";
 
@@ -152,13 +152,13 @@ public class TaskLists {
 			query.or()
 					.taskNameLike(like)
 					.processInstanceBusinessKeyLike(like)
-					.processVariableValueLike(PROGRAMME_NAME, like)
+					.processVariableValueLike(Variables.PROGRAMME_NAME, like)
 					.endOr();
 		}
 		switch (request.sort()) {
 			case DUE -> query.orderByDueDate().asc().orderByTaskCreateTime().asc();
 			case CREATED -> query.orderByTaskCreateTime().desc();
-			case PROGRAMME -> query.orderByProcessVariable(PROGRAMME_NAME, ValueType.STRING).asc()
+			case PROGRAMME -> query.orderByProcessVariable(Variables.PROGRAMME_NAME, ValueType.STRING).asc()
 					.orderByDueDate().asc();
 		}
 		return query;
@@ -171,7 +171,7 @@ public class TaskLists {
 		Set<String> instanceIds = page.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
 		Map<String, Map<String, Object>> programmeFacts = runtime.createVariableInstanceQuery()
 				.processInstanceIdIn(instanceIds.toArray(String[]::new))
-				.variableNameIn(PROGRAMME_NAME, PROGRAMME_REFERENCE)
+				.variableNameIn(Variables.PROGRAMME_NAME, PROGRAMME_REFERENCE)
 				.disableCustomObjectDeserialization()
 				.list().stream()
 				.collect(Collectors.groupingBy(VariableInstance::getProcessInstanceId,
@@ -196,7 +196,7 @@ public class TaskLists {
 			List<String> offeredTo = groups.getOrDefault(task.getId(), List.of());
 			TaskAccess.Permissions permissions = TaskAccess.permissions(user, task, offeredTo);
 			return new TaskRow(task.getId(), task.getName(),
-					(String) facts.get(PROGRAMME_REFERENCE), (String) facts.get(PROGRAMME_NAME),
+					(String) facts.get(PROGRAMME_REFERENCE), (String) facts.get(Variables.PROGRAMME_NAME),
 					phases.get(task.getProcessDefinitionId()), task.getDueDate(), DueStatus.of(task.getDueDate(), now),
 					task.getAssignee(), task.getAssignee() == null ? null : assignees.getOrDefault(task.getAssignee(), task.getAssignee()),
 					task.getCreateTime(), permissions.canClaim(), permissions.canAssign()

@@ -18,9 +18,10 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
+import org.spinout.contract.Variables;
 import org.spinout.identity.UserNames;
+import org.spinout.insight.ProgrammePhases;
 import org.spinout.programme.ProgrammeFacts;
-import org.spinout.programme.ProgrammePhases;
 import org.spinout.programme.ProgrammeFacts.Fact;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,9 @@ import org.springframework.stereotype.Component;
 class TaskPage {
 
 	/** The programme's key facts, in the order the page lists them below its name and reference. */
-	private static final List<String> KEY_FACTS = List.of("parentBody", "serviceName", "nation", "staffCount",
-			"transferringStaffCount", "targetTransferDate", "healthCare");
+	private static final List<String> KEY_FACTS = List.of(Variables.PARENT_BODY, Variables.SERVICE_NAME,
+			Variables.NATION, Variables.STAFF_COUNT, Variables.TRANSFERRING_STAFF_COUNT, Variables.TARGET_TRANSFER_DATE,
+			Variables.HEALTH_CARE);
 
 	private final TaskService tasks;
 
@@ -63,10 +65,10 @@ class TaskPage {
 
 	Programme programme(Task task) {
 		List<String> names = new ArrayList<>(KEY_FACTS);
-		names.addAll(List.of(TaskLists.PROGRAMME_REFERENCE, TaskLists.PROGRAMME_NAME));
+		names.addAll(List.of(TaskLists.PROGRAMME_REFERENCE, Variables.PROGRAMME_NAME));
 		Map<String, Object> values = runtime.getVariables(task.getProcessInstanceId(), names);
 		return new Programme((String) values.get(TaskLists.PROGRAMME_REFERENCE),
-				(String) values.get(TaskLists.PROGRAMME_NAME), ProgrammeFacts.of(KEY_FACTS, values));
+				(String) values.get(Variables.PROGRAMME_NAME), ProgrammeFacts.of(KEY_FACTS, values));
 	}
 
 	/** The phase the task belongs to, as the task lists name it. */

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Attachment;
 import org.junit.jupiter.api.Test;
+import org.spinout.contract.Processes;
 import org.spinout.document.DocumentRow;
 import org.spinout.document.Documents;
-import org.spinout.programme.ProgrammeStarter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -62,12 +62,12 @@ class DemoPapersTest {
 	}
 
 	private String reference(String programme) {
-		return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+		return history.createHistoricProcessInstanceQuery().processDefinitionKey(Processes.PROGRAMME)
 				.variableValueEquals("programmeName", programme).singleResult().getBusinessKey();
 	}
 
 	private String root(String programme) {
-		return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+		return history.createHistoricProcessInstanceQuery().processDefinitionKey(Processes.PROGRAMME)
 				.variableValueEquals("programmeName", programme).singleResult().getId();
 	}
 }

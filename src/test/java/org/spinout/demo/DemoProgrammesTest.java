@@ -23,7 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.spinout.programme.ProgrammeStarter;
+import org.spinout.contract.Processes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -166,12 +166,12 @@ class DemoProgrammesTest {
 	}
 
 	private List<HistoricProcessInstance> programmes() {
-		return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+		return history.createHistoricProcessInstanceQuery().processDefinitionKey(Processes.PROGRAMME)
 				.list();
 	}
 
 	private String reference(String name) {
-		return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+		return history.createHistoricProcessInstanceQuery().processDefinitionKey(Processes.PROGRAMME)
 				.variableValueEquals("programmeName", name).singleResult().getBusinessKey();
 	}
 

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Comment;
-import org.spinout.programme.ProgrammeStarter;
+import org.spinout.contract.Processes;
 
 /** What the engine recorded of a programme, by its reference: for the tests to read. */
 final class ProgrammeRecord {
@@ -35,7 +35,7 @@ final class ProgrammeRecord {
 	}
 
 	HistoricProcessInstance root(String reference) {
-		return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+		return history.createHistoricProcessInstanceQuery().processDefinitionKey(Processes.PROGRAMME)
 				.processInstanceBusinessKey(reference).singleResult();
 	}
 
@@ -76,7 +76,7 @@ final class ProgrammeRecord {
 	Set<String> runningPhases(String reference) {
 		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
 				.map(instance -> repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey())
-				.filter(key -> !key.equals(ProgrammeStarter.PROCESS_KEY))
+				.filter(key -> !key.equals(Processes.PROGRAMME))
 				.collect(Collectors.toSet());
 	}
 

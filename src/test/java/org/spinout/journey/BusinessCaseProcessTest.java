@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.spinout.contract.Variables;
 
 /**
  * Phase 1: the staff's proposal, the parent body's appraisal, the sponsors' approval and the
@@ -170,7 +171,7 @@ class BusinessCaseProcessTest {
 		// then the staff are told and the notices withdrawn before the stop is recorded
 		ProcessInstance stopping = calledProcessInstance("stop-in-order", programme.instance());
 		BpmnAwareTests.assertThat(stopping).isWaitingAt("TellStaffTheProgrammeStopped", "WithdrawPublishedNotices");
-		assertThat(programme.value(RecordProgrammeStop.STATUS)).isNull();
+		assertThat(programme.value(Variables.PROGRAMME_STATUS)).isNull();
 		assertThat(JourneyTasks.groups(BpmnAwareTests.task("TellStaffTheProgrammeStopped", stopping))).containsExactly("hr");
 		programme.carryOutTheStop();
 		BpmnAwareTests.assertThat(programme.instance()).isEnded().hasPassedInOrder("StopAfterInPrincipleDecision",

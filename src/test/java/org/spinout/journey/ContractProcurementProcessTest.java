@@ -28,6 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.spinout.contract.Messages;
+import org.spinout.contract.Variables;
 
 /**
  * Phase 4, contract and procurement: the regime by date, nation, commissioner and value (gate G6), the
@@ -129,7 +131,7 @@ class ContractProcurementProcessTest {
 	@Test
 	void reservedContractUnderTheRegulationsWaitsUntilMidnightAtTheEndOfDayTen() {
 		// given the new organisation registered before the contract was ready
-		start("council", "england-wales", NewBodyRegistration.REGISTERED, true);
+		start("council", "england-wales", Variables.NEW_BODY_REGISTERED, true);
 		regimeConfirmed(UNDER_THE_REGULATIONS, "light-touch", FIVE_MILLION);
 		assertThat(programme.value("procurementRegime")).isEqualTo("PCR2015");
 		routeApproved("pcr-reserved", 3L);
@@ -245,7 +247,7 @@ class ContractProcurementProcessTest {
 	@Test
 	void providerSelectionRegimeDirectAwardAHasNoStandstill() {
 		// given
-		start("icb", "england-wales", NewBodyRegistration.REGISTERED, true);
+		start("icb", "england-wales", Variables.NEW_BODY_REGISTERED, true);
 		regimeConfirmed(UNDER_THE_ACT, "light-touch", FIVE_MILLION, true);
 
 		// when
@@ -261,7 +263,7 @@ class ContractProcurementProcessTest {
 	@Test
 	void providerSelectionRegimeWaitsFiveMoreWorkingDaysAfterAReview() {
 		// given
-		start("icb", "england-wales", NewBodyRegistration.REGISTERED, true);
+		start("icb", "england-wales", Variables.NEW_BODY_REGISTERED, true);
 		regimeConfirmed(UNDER_THE_ACT, "light-touch", FIVE_MILLION, true);
 		routeApproved("psr", 3L, "psrProcess", "direct-award-c");
 		programme.complete("PublishIntentionNotice", "noticeDate", london(2026, 3, 5), "noticeReference", "2026/S 000-004321");
@@ -286,7 +288,7 @@ class ContractProcurementProcessTest {
 	@Test
 	void providerSelectionRegimeWithoutRepresentationsSignsAfterTheWindow() {
 		// given
-		start("icb", "england-wales", NewBodyRegistration.REGISTERED, true);
+		start("icb", "england-wales", Variables.NEW_BODY_REGISTERED, true);
 		regimeConfirmed(UNDER_THE_ACT, "light-touch", FIVE_MILLION, true);
 		routeApproved("psr", 3L, "psrProcess", "competitive");
 		publishContractNotice();
@@ -351,7 +353,7 @@ class ContractProcurementProcessTest {
 	@Test
 	void councilsOwnCompanyNeedsNoNoticeNoStandstillAndNoNoticeOfTheContract() {
 		// given a company the council controls, without staff ownership
-		start("council", "england-wales", "staffControlPercent", 0.0, NewBodyRegistration.REGISTERED, true);
+		start("council", "england-wales", "staffControlPercent", 0.0, Variables.NEW_BODY_REGISTERED, true);
 		regimeConfirmed(UNDER_THE_ACT, "light-touch", FIVE_MILLION);
 
 		// when
@@ -368,7 +370,7 @@ class ContractProcurementProcessTest {
 	@Test
 	void belowTheThresholdOnlyTheStandingOrdersApply() {
 		// given services worth a pound under the 2026 threshold of 207,720 pounds
-		start("council", "england-wales", NewBodyRegistration.REGISTERED, true);
+		start("council", "england-wales", Variables.NEW_BODY_REGISTERED, true);
 		regimeConfirmed(UNDER_THE_ACT, "goods-services", 207_719.0);
 		assertThat(programme.value("fullRegimeApplies")).isEqualTo(false);
 
@@ -568,7 +570,7 @@ class ContractProcurementProcessTest {
 		assertAt("Gateway_AwaitNewBody");
 
 		// when the registration was recorded on the programme but its message missed this phase
-		runtimeService().setVariable(programme.instance().getId(), NewBodyRegistration.REGISTERED, true);
+		runtimeService().setVariable(programme.instance().getId(), Variables.NEW_BODY_REGISTERED, true);
 		fire(timerEvent(programme.instance(), "Timer_CheckNewBodyAgain"));
 		programme.runJobs();
 
@@ -579,7 +581,7 @@ class ContractProcurementProcessTest {
 	@Test
 	void movedTransferDateMovesTheSigningDeadline() {
 		// given the contract is to be signed 10 working days before a transfer on Thursday 1 October
-		start("council", "england-wales", NewBodyRegistration.REGISTERED, true);
+		start("council", "england-wales", Variables.NEW_BODY_REGISTERED, true);
 		regimeConfirmed(UNDER_THE_ACT, "light-touch", FIVE_MILLION);
 		routeApproved("teckal", 1L, "staffControlPercent", 0.0);
 		negotiate();
@@ -587,8 +589,8 @@ class ContractProcurementProcessTest {
 		assertThat(programme.waitingTask("SignContract").getDueDate()).isEqualTo(london(2026, 9, 17));
 
 		// when the programme moves the transfer to Monday 2 November
-		runtimeService().createMessageCorrelation(TransferDateMove.MESSAGE).processInstanceId(programme.instance().getId())
-				.setVariable(TransferDateMove.TRANSFER_DATE, london(2026, 11, 2)).correlateAll();
+		runtimeService().createMessageCorrelation(Messages.TRANSFER_DATE_MOVED).processInstanceId(programme.instance().getId())
+				.setVariable(Variables.TARGET_TRANSFER_DATE, london(2026, 11, 2)).correlateAll();
 		programme.runJobs();
 
 		// then the deadline moves with it, to the start of Monday 19 October, and its reminder too
@@ -680,7 +682,7 @@ class ContractProcurementProcessTest {
 	}
 
 	private void awaitingStandstillUnderTheRegulations(boolean registered) {
-		start("council", "england-wales", NewBodyRegistration.REGISTERED, registered);
+		start("council", "england-wales", Variables.NEW_BODY_REGISTERED, registered);
 		regimeConfirmed(UNDER_THE_REGULATIONS, "light-touch", FIVE_MILLION);
 		routeApproved("pcr-reserved", 3L);
 		publishContractNotice();
@@ -712,8 +714,8 @@ class ContractProcurementProcessTest {
 	}
 
 	private void announceNewBody() {
-		runtimeService().createMessageCorrelation(NewBodyRegistration.MESSAGE).processInstanceId(programme.instance().getId())
-				.setVariable(NewBodyRegistration.REGISTERED, true).setVariable("registeredName", "Explore Libraries")
+		runtimeService().createMessageCorrelation(Messages.NEW_BODY_REGISTERED).processInstanceId(programme.instance().getId())
+				.setVariable(Variables.NEW_BODY_REGISTERED, true).setVariable("registeredName", "Explore Libraries")
 				.correlateAll();
 		programme.runJobs();
 	}

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.contract.Variables;
 
 /**
  * Phase 6, go-live: the asset transfer with its valuation, consent (none for a short tenancy or the best
@@ -229,7 +230,7 @@ class GoLiveProcessTest {
 	private void startFormedBy(String parentBodyType, Date reservedContractEnd, boolean currentLegalFormation) {
 		Map<String, Object> variables = new HashMap<>();
 		if (currentLegalFormation) {
-			variables.put(NewBodyRegistration.REGISTERED, true);
+			variables.put(Variables.NEW_BODY_REGISTERED, true);
 		}
 		variables.put("healthCare", false);
 		variables.put("programmeReference", "SO-2026-6");

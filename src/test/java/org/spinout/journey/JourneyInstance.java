@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.spinout.contract.Variables;
 
 /**
  * One process instance of a journey model under test, driven as its users would: complete the task
@@ -106,7 +107,7 @@ final class JourneyInstance {
 
 	/** The programme was recorded as stopped at the named gate, for the given reason. */
 	void assertStopped(String reason, String gate) {
-		assertThat(value(RecordProgrammeStop.STATUS)).isEqualTo(RecordProgrammeStop.STOPPED);
+		assertThat(value(Variables.PROGRAMME_STATUS)).isEqualTo(RecordProgrammeStop.STOPPED);
 		assertThat(value(RecordProgrammeStop.STOP_REASON)).isEqualTo(reason);
 		assertThat(value(RecordProgrammeStop.STOPPED_AT)).isEqualTo(gate);
 	}

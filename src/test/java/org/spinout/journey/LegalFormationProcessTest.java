@@ -31,6 +31,7 @@ import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.contract.Variables;
 
 /**
  * Phase 3, legal formation: the legal form (gate G5), the first board and the governing documents sent
@@ -80,7 +81,7 @@ class LegalFormationProcessTest {
 		// then the other phases are told once the engine runs the announcement
 		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("AnnounceNewBody");
 		programme.runJobs();
-		assertThat(programme.value(NewBodyRegistration.REGISTERED)).isEqualTo(true);
+		assertThat(programme.value(Variables.NEW_BODY_REGISTERED)).isEqualTo(true);
 		BpmnAwareTests.assertThat(programme.instance()).isWaitingAt("SetUpNewBody", "RegisterWithIco")
 				.hasPassed("Gateway_CqcDone").hasNotPassed("ApplyForCqcRegistration");
 		assertThat(before("AppointBoard", "SubmitRegistration")).isTrue();

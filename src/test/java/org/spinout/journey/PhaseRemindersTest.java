@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.spinout.contract.CandidateGroups;
 
 /**
  * Every phase process reminds the people its first task waits for before the task falls due and
@@ -84,7 +85,7 @@ class PhaseRemindersTest {
 		// then it is marked reminded and escalated, the programme office joins its groups, and it still waits
 		assertThat(taskService().getVariableLocal(task.getId(), TaskReminder.REMINDED_AT)).isNotNull();
 		assertThat(taskService().getVariableLocal(task.getId(), TaskEscalation.ESCALATED_AT)).isEqualTo(task.getDueDate());
-		assertThat(JourneyTasks.groups(task)).containsAll(groups).contains(TaskEscalation.PROGRAMME_MANAGERS);
+		assertThat(JourneyTasks.groups(task)).containsAll(groups).contains(CandidateGroups.PROGRAMME_MANAGERS);
 		assertThat(taskQuery().taskId(task.getId()).singleResult().getPriority())
 				.isEqualTo(TaskEscalation.ESCALATED_PRIORITY);
 		BpmnAwareTests.assertThat(instance).isWaitingAt(task.getTaskDefinitionKey());

@@ -19,6 +19,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.contract.Messages;
+import org.spinout.contract.Variables;
 
 /**
  * Phases of one programme tell each other what happened, by messages to that programme's process
@@ -57,7 +59,7 @@ class ProgrammeMessagesTest {
 				.exclusiveGateway("Registered")
 				.condition("yes", "${newBodyRegistered}").userTask("Sign").endEvent()
 				.moveToLastGateway().condition("no", "${!newBodyRegistered}")
-				.intermediateCatchEvent("AwaitRegistration").message(NewBodyRegistration.MESSAGE).connectTo("Sign")
+				.intermediateCatchEvent("AwaitRegistration").message(Messages.NEW_BODY_REGISTERED).connectTo("Sign")
 				.done();
 		repositoryService().createDeployment().addModelInstance("programme.bpmn", programme)
 				.addModelInstance("formation.bpmn", formation).addModelInstance("contract.bpmn", contract).deploy();
@@ -80,7 +82,7 @@ class ProgrammeMessagesTest {
 		ProcessInstance contract = calledProcessInstance("contract", libraries);
 		assertThat(contract).isWaitingAt("Sign");
 		assertThat(runtimeService().getVariable(contract.getId(), "registeredName")).isEqualTo("Explore Libraries");
-		assertThat(runtimeService().getVariable(libraries.getId(), NewBodyRegistration.REGISTERED)).isEqualTo(true);
+		assertThat(runtimeService().getVariable(libraries.getId(), Variables.NEW_BODY_REGISTERED)).isEqualTo(true);
 		assertThat(runtimeService().getVariable(libraries.getId(), "registrationDate")).isEqualTo(london(2026, 4, 1));
 		assertThat(calledProcessInstance("contract", leisure)).isWaitingAt("AwaitRegistration");
 	}
@@ -113,9 +115,9 @@ class ProgrammeMessagesTest {
 		complete(task("MoveDate", formation), withVariables("targetTransferDate", london(2026, 11, 2)));
 
 		// then the programme records the new date, and the other programme keeps its own
-		assertThat(runtimeService().getVariable(libraries.getId(), TransferDateMove.TRANSFER_DATE))
+		assertThat(runtimeService().getVariable(libraries.getId(), Variables.TARGET_TRANSFER_DATE))
 				.isEqualTo(london(2026, 11, 2));
-		assertThat(runtimeService().getVariable(leisure.getId(), TransferDateMove.TRANSFER_DATE))
+		assertThat(runtimeService().getVariable(leisure.getId(), Variables.TARGET_TRANSFER_DATE))
 				.isEqualTo(london(2026, 10, 1));
 	}
 

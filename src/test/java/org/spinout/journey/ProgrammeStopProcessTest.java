@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.contract.Variables;
 import org.spinout.deadline.WorkingDays;
 
 /**
@@ -101,8 +102,8 @@ class ProgrammeStopProcessTest {
 		ProcessInstance programme = start(Map.of("targetTransferDate", transfer, "nation", "england-wales"));
 
 		// then
-		assertThat(runtimeService().getVariable(programme.getId(), CheckTransferDate.AT_RISK)).isEqualTo(true);
-		assertThat((String) runtimeService().getVariable(programme.getId(), CheckTransferDate.RISK))
+		assertThat(runtimeService().getVariable(programme.getId(), Variables.TRANSFER_DATE_AT_RISK)).isEqualTo(true);
+		assertThat((String) runtimeService().getVariable(programme.getId(), Variables.TRANSFER_DATE_RISK))
 				.contains("Employee liability information (28 calendar-days before, TUPE 2006 reg 11)")
 				.contains("TUPE information before consultation");
 	}
@@ -116,8 +117,8 @@ class ProgrammeStopProcessTest {
 		ProcessInstance programme = start(Map.of("targetTransferDate", transfer));
 
 		// then
-		assertThat(runtimeService().getVariable(programme.getId(), CheckTransferDate.AT_RISK)).isEqualTo(true);
-		assertThat((String) runtimeService().getVariable(programme.getId(), CheckTransferDate.RISK))
+		assertThat(runtimeService().getVariable(programme.getId(), Variables.TRANSFER_DATE_AT_RISK)).isEqualTo(true);
+		assertThat((String) runtimeService().getVariable(programme.getId(), Variables.TRANSFER_DATE_RISK))
 				.doesNotContain("Employee liability information")
 				.contains("TUPE information before consultation");
 	}
@@ -131,8 +132,8 @@ class ProgrammeStopProcessTest {
 		ProcessInstance programme = start(Map.of("targetTransferDate", transfer, "nation", "scotland"));
 
 		// then
-		assertThat(runtimeService().getVariable(programme.getId(), CheckTransferDate.AT_RISK)).isEqualTo(false);
-		assertThat(runtimeService().getVariable(programme.getId(), CheckTransferDate.RISK)).isNull();
+		assertThat(runtimeService().getVariable(programme.getId(), Variables.TRANSFER_DATE_AT_RISK)).isEqualTo(false);
+		assertThat(runtimeService().getVariable(programme.getId(), Variables.TRANSFER_DATE_RISK)).isNull();
 	}
 
 	@Test
@@ -141,7 +142,7 @@ class ProgrammeStopProcessTest {
 		ProcessInstance programme = start(Map.of());
 
 		// then
-		assertThat(runtimeService().getVariable(programme.getId(), CheckTransferDate.AT_RISK)).isEqualTo(false);
+		assertThat(runtimeService().getVariable(programme.getId(), Variables.TRANSFER_DATE_AT_RISK)).isEqualTo(false);
 	}
 
 	private static ProcessInstance start(Map<String, Object> variables) {

@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.contract.Messages;
+import org.spinout.contract.Variables;
 
 /**
  * Phase 5, staff transfer and pensions: the transfer planned and its date checked; representatives
@@ -216,7 +218,7 @@ class StaffTransferProcessTest {
 	@Test
 	void phaseThatFindsTheBodyAlreadyRegisteredDoesNotWait() {
 		// given legal formation recorded the registration before this phase looked
-		start("council", true, false, NewBodyRegistration.REGISTERED, true);
+		start("council", true, false, Variables.NEW_BODY_REGISTERED, true);
 
 		// when
 		plan(5000L, 150L);
@@ -233,7 +235,7 @@ class StaffTransferProcessTest {
 		plan(5000L, 150L);
 
 		// when the registration is on the programme's record but its message missed this phase
-		runtimeService().setVariable(programme.instance().getId(), NewBodyRegistration.REGISTERED, true);
+		runtimeService().setVariable(programme.instance().getId(), Variables.NEW_BODY_REGISTERED, true);
 		fire(timerEvent(programme.instance(), "Timer_CheckNewBodyAgain"));
 		programme.runJobs();
 
@@ -406,7 +408,7 @@ class StaffTransferProcessTest {
 	@Test
 	void clocksAlreadyMetAreNoRiskWhenTheDateMoves() {
 		// given the staff were informed and their employee liability information given
-		start("council", true, false, NewBodyRegistration.REGISTERED, true);
+		start("council", true, false, Variables.NEW_BODY_REGISTERED, true);
 		plan(5000L, 150L);
 		provideMeasures(false);
 		passLeadTime();
@@ -490,8 +492,8 @@ class StaffTransferProcessTest {
 	}
 
 	private void announceNewBody() {
-		runtimeService().createMessageCorrelation(NewBodyRegistration.MESSAGE).processInstanceId(programme.instance().getId())
-				.setVariable(NewBodyRegistration.REGISTERED, true).setVariable("registeredName", "Explore Libraries")
+		runtimeService().createMessageCorrelation(Messages.NEW_BODY_REGISTERED).processInstanceId(programme.instance().getId())
+				.setVariable(Variables.NEW_BODY_REGISTERED, true).setVariable("registeredName", "Explore Libraries")
 				.correlateAll();
 		programme.runJobs();
 	}
@@ -510,8 +512,8 @@ class StaffTransferProcessTest {
 	}
 
 	private void moveTransferDate(Date newDate) {
-		runtimeService().createMessageCorrelation(TransferDateMove.MESSAGE).processInstanceId(programme.instance().getId())
-				.setVariable(TransferDateMove.TRANSFER_DATE, newDate).correlateAll();
+		runtimeService().createMessageCorrelation(Messages.TRANSFER_DATE_MOVED).processInstanceId(programme.instance().getId())
+				.setVariable(Variables.TARGET_TRANSFER_DATE, newDate).correlateAll();
 		programme.runJobs();
 	}
 

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.contract.CandidateGroups;
 
 /**
  * The reminder and escalation timers every user task carries. A {@code timeout} listener's timer is
@@ -96,7 +97,7 @@ class TaskDeadlinesProcessTest {
 
 		// then
 		Task task = task(instance);
-		assertThat(groups(task)).containsExactlyInAnyOrder("legal", TaskEscalation.PROGRAMME_MANAGERS);
+		assertThat(groups(task)).containsExactlyInAnyOrder("legal", CandidateGroups.PROGRAMME_MANAGERS);
 		assertThat(task.getPriority()).isEqualTo(TaskEscalation.ESCALATED_PRIORITY);
 		assertThat(taskService().getVariableLocal(task.getId(), TaskEscalation.ESCALATED_AT))
 				.isEqualTo(london(2025, 12, 25, 0, 0));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.spinout.SpinoutWebTest;
 import org.spinout.WebClient;
+import org.spinout.contract.Processes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -76,7 +77,7 @@ class StartProgrammeTest {
 				location -> assertThat(location).endsWith("/programmes/new/started"));
 		assertThat(programmesNamed(name)).isEqualTo(1);
 		String reference = history.createHistoricProcessInstanceQuery()
-				.processDefinitionKey(ProgrammeStarter.PROCESS_KEY).variableValueEquals("programmeName", name)
+				.processDefinitionKey(Processes.PROGRAMME).variableValueEquals("programmeName", name)
 				.singleResult().getBusinessKey();
 		assertThat(confirmation).contains("Programme started").contains(reference)
 				.contains("href=\"/programmes/" + reference + "\"");
@@ -127,7 +128,7 @@ class StartProgrammeTest {
 	}
 
 	private long programmesNamed(String name) {
-		return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+		return history.createHistoricProcessInstanceQuery().processDefinitionKey(Processes.PROGRAMME)
 				.variableValueEquals("programmeName", name).count();
 	}
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spinout.Poll;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
+import org.spinout.contract.Processes;
 import org.spinout.demo.JourneyDriver;
 import org.spinout.programme.ProgrammeStarter;
 import org.spinout.task.TaskCompletion;
@@ -96,7 +97,7 @@ class BackupRestoreTest {
 
 	/** Programmes of that reference, running or ended; a programme's sub-processes share its reference. */
 	private static long programmes(HistoryService history, String reference) {
-		return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+		return history.createHistoricProcessInstanceQuery().processDefinitionKey(Processes.PROGRAMME)
 				.processInstanceBusinessKey(reference).count();
 	}
 

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinout.TestProgrammes;
+import org.spinout.contract.Processes;
 import org.spinout.postgres.PostgresTestDatabase;
 import org.spinout.programme.ProgrammeStarter;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -70,7 +71,7 @@ class PostgresBackupTest {
 			try (ConfigurableApplicationContext spinout = startOn(restored, "pgrestored")) {
 				HistoryService history = spinout.getBean(HistoryService.class);
 				assertThat(programmes).allSatisfy(reference -> assertThat(history.createHistoricProcessInstanceQuery()
-						.processDefinitionKey(ProgrammeStarter.PROCESS_KEY).processInstanceBusinessKey(reference).count())
+						.processDefinitionKey(Processes.PROGRAMME).processInstanceBusinessKey(reference).count())
 						.as(reference).isEqualTo(1));
 			}
 		}

@@ -1,4 +1,4 @@
-package org.spinout.notification;
+package org.spinout.web;
 
 import java.net.URI;
 

@@ -1,4 +1,4 @@
-package org.spinout.programme;
+package org.spinout.access;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,15 +8,17 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
-import org.spinout.identity.Role;
+import org.spinout.contract.CandidateGroups;
+import org.spinout.contract.Processes;
 import org.spinout.security.SpinoutUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see a programme: programme managers and sponsors see every programme; anyone else
- * only the programmes in which they hold or held a task, as its assignee or as a member of one
- * of its candidate groups. Pages answer 404 for any other programme, so that they give no hint
- * that it exists.
+ * Who may see a programme and who may act on programmes as a whole. Programme managers and
+ * sponsors see every programme; anyone else only the programmes in which they hold or held a
+ * task, as its assignee or as a member of one of its candidate groups. Pages answer 404 for any
+ * other programme, so that they give no hint that it exists. A programme's documents go with
+ * it: whoever sees the programme sees its documents.
  */
 @Component
 public class ProgrammeAccess {
@@ -28,7 +30,20 @@ public class ProgrammeAccess {
 	}
 
 	public boolean seesEveryProgramme(SpinoutUser user) {
-		return user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId()) || user.isMemberOf(Role.SPONSORS.groupId());
+		return user.isMemberOf(CandidateGroups.PROGRAMME_MANAGERS) || user.isMemberOf(CandidateGroups.SPONSORS);
+	}
+
+	/** Start a programme: the programme office, or a shadow board starting its own spin-out. */
+	public boolean mayStart(SpinoutUser user) {
+		return user.isMemberOf(CandidateGroups.PROGRAMME_MANAGERS) || user.isMemberOf(CandidateGroups.SHADOW_BOARD);
+	}
+
+	/**
+	 * Run programmes: suspend, resume or stop one, move its transfer date and reassign its tasks.
+	 * The programme office alone does this.
+	 */
+	public boolean mayManage(SpinoutUser user) {
+		return user.isMemberOf(CandidateGroups.PROGRAMME_MANAGERS);
 	}
 
 	public boolean canSee(SpinoutUser user, String reference) {
@@ -62,7 +77,7 @@ public class ProgrammeAccess {
 	 */
 	public List<String> runningProgrammes(SpinoutUser user) {
 		if (seesEveryProgramme(user)) {
-			return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammeStarter.PROCESS_KEY)
+			return history.createHistoricProcessInstanceQuery().processDefinitionKey(Processes.PROGRAMME)
 					.rootProcessInstances().unfinished().orderByProcessInstanceStartTime().asc()
 					.listPage(0, MAX_RESULTS).stream().map(HistoricProcessInstance::getId).toList();
 		}
@@ -78,7 +93,7 @@ public class ProgrammeAccess {
 			return List.of();
 		}
 		return history.createHistoricProcessInstanceQuery().processInstanceIds(roots)
-				.processDefinitionKey(ProgrammeStarter.PROCESS_KEY).unfinished().listPage(0, MAX_RESULTS).stream()
+				.processDefinitionKey(Processes.PROGRAMME).unfinished().listPage(0, MAX_RESULTS).stream()
 				.map(HistoricProcessInstance::getId).toList();
 	}
 }

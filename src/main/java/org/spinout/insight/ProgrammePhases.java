@@ -1,10 +1,10 @@
-package org.spinout.programme;
+package org.spinout.insight;
 
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.spinout.insight.JourneyModels;
+import org.spinout.contract.Processes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +32,7 @@ public class ProgrammePhases {
 	}
 
 	public List<Phase> of(Map<String, ProcessDefinition> latest) {
-		ProcessDefinition main = latest.get(ProgrammeStarter.PROCESS_KEY);
+		ProcessDefinition main = latest.get(Processes.PROGRAMME);
 		if (main == null) {
 			return List.of();
 		}
@@ -46,7 +46,7 @@ public class ProgrammePhases {
 	 * process the main model does not call.
 	 */
 	public static String name(List<Phase> phases, String processKey) {
-		if (ProgrammeStarter.PROCESS_KEY.equals(processKey)) {
+		if (Processes.PROGRAMME.equals(processKey)) {
 			return MAIN;
 		}
 		return phases.stream().filter(phase -> phase.processKey().equals(processKey)).map(Phase::name).findFirst()
@@ -54,7 +54,7 @@ public class ProgrammePhases {
 	}
 
 	/** Keeps the model's order. */
-	static List<String> inOrder(List<Phase> phases, List<String> processKeys) {
+	public static List<String> inOrder(List<Phase> phases, List<String> processKeys) {
 		return phases.stream().filter(phase -> processKeys.contains(phase.processKey())).map(Phase::name).toList();
 	}
 }

@@ -1,5 +1,6 @@
-package org.spinout.task;
+package org.spinout.access;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.spinout.identity.Role;
+import org.spinout.contract.CandidateGroups;
 import org.spinout.security.SpinoutUser;
 import org.springframework.stereotype.Component;
 
@@ -47,13 +48,23 @@ public class TaskAccess {
 	}
 
 	/** What the user may do with a task offered to the given candidate groups. */
-	static Permissions permissions(SpinoutUser user, Task task, List<String> candidateGroups) {
+	public static Permissions permissions(SpinoutUser user, Task task, List<String> candidateGroups) {
 		return new Permissions(task, candidateGroups, user.id().equals(task.getAssignee()),
-				candidateGroups.stream().anyMatch(user::isMemberOf), user.isMemberOf(Role.PROGRAMME_MANAGERS.groupId()));
+				candidateGroups.stream().anyMatch(user::isMemberOf), seesEveryTask(user));
+	}
+
+	/** The list of every open task, and every task page: the programme office. */
+	public static boolean seesEveryTask(SpinoutUser user) {
+		return user.isMemberOf(CandidateGroups.PROGRAMME_MANAGERS);
 	}
 
 	List<String> candidateGroups(String taskId) {
-		return tasks.getIdentityLinksForTask(taskId).stream()
+		return candidateGroups(tasks.getIdentityLinksForTask(taskId));
+	}
+
+	/** The candidate groups among a task's identity links. */
+	public static List<String> candidateGroups(Collection<? extends IdentityLink> links) {
+		return links.stream()
 				.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
 				.map(IdentityLink::getGroupId)
 				.distinct()
@@ -84,6 +95,15 @@ public class TaskAccess {
 		/** Complete: the assignee, or a candidate while nobody has claimed it. */
 		public boolean canComplete() {
 			return isAssignee || (isCandidate && task.getAssignee() == null);
+		}
+
+		/**
+		 * Try to complete, where the task may change meanwhile: the assignee or any candidate. A
+		 * candidate then claims it first, which the engine refuses if someone else got there first;
+		 * so the person is told who did, rather than that they may not.
+		 */
+		public boolean mayTryToComplete() {
+			return isAssignee || isCandidate;
 		}
 	}
 }
