@@ -1,7 +1,5 @@
 package org.spinout.account;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -28,7 +26,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
-import net.fortuna.ical4j.data.CalendarOutputter;
 
 /**
  * The signed-in person's account: where their e-mail goes, how each kind of message reaches them, and
@@ -83,15 +80,13 @@ class AccountController {
 	}
 
 	@GetMapping(CALENDAR)
-	ResponseEntity<String> calendar(@RequestParam(name = "token", required = false) String token) throws IOException {
+	ResponseEntity<String> calendar(@RequestParam(name = "token", required = false) String token) {
 		// Not found rather than forbidden: a wrong token learns nothing, not even that the feed exists.
 		String userId = tokens.owner(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		StringWriter ics = new StringWriter();
-		new CalendarOutputter(false).output(feed.of(userId), ics);
 		return ResponseEntity.ok()
 				.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
 				.cacheControl(CacheControl.noStore().cachePrivate())
-				.body(ics.toString());
+				.body(feed.of(userId));
 	}
 
 	private String page(SpinoutUser user, PreferencesForm form, Model model) {

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spinout.deadline.ProgrammeDeadline;
+import org.spinout.deadline.Deadline;
 import org.spinout.deadline.ProgrammeDeadlines;
 import org.spinout.programme.ProgrammeStarter;
 import org.spinout.time.LondonTime;
@@ -74,12 +74,12 @@ class ClockAlerts {
 			if (programmes.isEmpty()) {
 				return recorded;
 			}
-			Map<String, List<ProgrammeDeadline>> found = deadlines.of(programmes);
+			Map<String, List<Deadline>> found = deadlines.of(programmes);
 			Set<String> done = recordedAlready(programmes);
-			for (List<ProgrammeDeadline> ofProgramme : found.values()) {
-				for (ProgrammeDeadline deadline : ofProgramme) {
-					Alert alert = deadline.status() == ProgrammeDeadline.Status.BREACHED ? Alert.BREACH
-							: deadline.status() == ProgrammeDeadline.Status.WARNING ? Alert.WARNING : null;
+			for (List<Deadline> ofProgramme : found.values()) {
+				for (Deadline deadline : ofProgramme) {
+					Alert alert = deadline.status() == Deadline.Status.BREACHED ? Alert.BREACH
+							: deadline.status() == Deadline.Status.WARNING ? Alert.WARNING : null;
 					if (alert == null || done.contains(key(deadline.programmeId(), deadline.key(), alert, deadline.due()))) {
 						continue;
 					}
@@ -97,7 +97,7 @@ class ClockAlerts {
 		}
 	}
 
-	private boolean record(ProgrammeDeadline deadline, Alert alert, Set<String> recipients) {
+	private boolean record(Deadline deadline, Alert alert, Set<String> recipients) {
 		try {
 			transaction.executeWithoutResult(status -> {
 				jdbc.update("INSERT INTO spinout_clock_alert (programme_id, deadline, alert, due_at, recorded_at) "
@@ -115,7 +115,7 @@ class ClockAlerts {
 		}
 	}
 
-	private static List<NewNotification> notifications(ProgrammeDeadline deadline, Alert alert, Set<String> recipients) {
+	private static List<NewNotification> notifications(Deadline deadline, Alert alert, Set<String> recipients) {
 		String programme = deadline.programmeReference() == null ? "" : " (" + deadline.programmeReference() + ")";
 		NotificationKind kind = alert == Alert.BREACH ? NotificationKind.CLOCK_BREACH : NotificationKind.CLOCK_WARNING;
 		String subject = alert == Alert.BREACH ? "Deadline passed: " + deadline.label() + programme

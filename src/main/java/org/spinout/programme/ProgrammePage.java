@@ -15,10 +15,12 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.spinout.deadline.Deadline;
 import org.spinout.deadline.WorkingDays;
 import org.spinout.insight.JourneyModels;
 import org.spinout.insight.ProcessGraph;
 import org.spinout.journey.RecordProgrammeStop;
+import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -169,8 +171,7 @@ class ProgrammePage {
 		return open.stream().map(task -> new OpenTask(task.getId(), task.getName(),
 				phaseOf.get(task.getProcessInstanceId()),
 				task.getAssignee() == null ? null : names.getOrDefault(task.getAssignee(), task.getAssignee()),
-				task.getDueDate() == null ? null : Deadline.task(task.getId(), task.getName(),
-						task.getDueDate().toInstant(), now).day(),
+				task.getDueDate() == null ? null : LondonTime.dueDay(task.getDueDate().toInstant()),
 				task.getDueDate() != null && !now.isBefore(task.getDueDate().toInstant()), task.isSuspended()))
 				.toList();
 	}
