@@ -3,8 +3,7 @@ package org.spinout.account;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import org.spinout.identity.People;
 import org.spinout.notification.Delivery;
 import org.spinout.notification.NotificationKind;
 import org.spinout.notification.Preferences;
@@ -41,15 +40,15 @@ class AccountController {
 	private final Preferences preferences;
 	private final CalendarTokens tokens;
 	private final CalendarFeed feed;
-	private final IdentityService identity;
+	private final People people;
 	private final SiteAddress site;
 
-	AccountController(Preferences preferences, CalendarTokens tokens, CalendarFeed feed, IdentityService identity,
+	AccountController(Preferences preferences, CalendarTokens tokens, CalendarFeed feed, People people,
 			SiteAddress site) {
 		this.preferences = preferences;
 		this.tokens = tokens;
 		this.feed = feed;
-		this.identity = identity;
+		this.people = people;
 		this.site = site;
 	}
 
@@ -90,11 +89,11 @@ class AccountController {
 	}
 
 	private String page(SpinoutUser user, PreferencesForm form, Model model) {
-		User person = identity.createUserQuery().userId(user.id()).singleResult();
+		People.Person person = people.find(user.id()).orElse(null);
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", List.of(NotificationKind.values()));
 		model.addAttribute("deliveries", List.of(Delivery.values()));
-		model.addAttribute("identityEmail", person == null ? null : person.getEmail());
+		model.addAttribute("identityEmail", person == null ? null : person.email());
 		model.addAttribute("calendarCreated", tokens.createdAt(user.id()).map(LondonTime::moment).orElse(null));
 		return VIEW;
 	}

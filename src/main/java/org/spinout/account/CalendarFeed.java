@@ -7,11 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -19,7 +16,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.spinout.deadline.Deadline;
 import org.spinout.deadline.ICalendar;
 import org.spinout.deadline.ProgrammeDeadlines;
-import org.spinout.identity.UserNames;
+import org.spinout.identity.People;
 import org.spinout.notification.SiteAddress;
 import org.spinout.programme.ProgrammeAccess;
 import org.spinout.security.SpinoutUser;
@@ -42,16 +39,16 @@ class CalendarFeed {
 
 	private final TaskService tasks;
 	private final RuntimeService runtime;
-	private final IdentityService identity;
+	private final People people;
 	private final ProgrammeAccess access;
 	private final ProgrammeDeadlines deadlines;
 	private final SiteAddress site;
 
-	CalendarFeed(TaskService tasks, RuntimeService runtime, IdentityService identity, ProgrammeAccess access,
+	CalendarFeed(TaskService tasks, RuntimeService runtime, People people, ProgrammeAccess access,
 			ProgrammeDeadlines deadlines, SiteAddress site) {
 		this.tasks = tasks;
 		this.runtime = runtime;
-		this.identity = identity;
+		this.people = people;
 		this.access = access;
 		this.deadlines = deadlines;
 		this.site = site;
@@ -87,10 +84,7 @@ class CalendarFeed {
 	}
 
 	private SpinoutUser user(String userId) {
-		User user = identity.createUserQuery().userId(userId).singleResult();
-		List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).sorted()
-				.toList();
-		return new SpinoutUser(userId, user == null ? userId : UserNames.displayName(user), groups);
+		return new SpinoutUser(userId, people.name(userId), people.groupsOf(userId));
 	}
 
 	/** Assigned to the person, or offered to one of their groups and not yet taken; with a due date. */

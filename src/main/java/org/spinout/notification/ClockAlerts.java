@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spinout.deadline.Deadline;
 import org.spinout.deadline.ProgrammeDeadlines;
+import org.spinout.identity.People;
 import org.spinout.programme.ProgrammeStarter;
 import org.spinout.time.LondonTime;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,24 +38,23 @@ class ClockAlerts {
 	private static final Logger log = LoggerFactory.getLogger(ClockAlerts.class);
 
 	private static final int PAGE = 200;
-	private static final int MAX_MEMBERS = 2000;
 
 	enum Alert {
 		WARNING, BREACH
 	}
 
 	private final RuntimeService runtime;
-	private final IdentityService identity;
+	private final People people;
 	private final ProgrammeDeadlines deadlines;
 	private final Outbox outbox;
 	private final NamedParameterJdbcTemplate jdbc;
 	private final TransactionTemplate transaction;
 	private final NotificationProperties properties;
 
-	ClockAlerts(RuntimeService runtime, IdentityService identity, ProgrammeDeadlines deadlines, Outbox outbox,
+	ClockAlerts(RuntimeService runtime, People people, ProgrammeDeadlines deadlines, Outbox outbox,
 			JdbcTemplate jdbc, PlatformTransactionManager transactions, NotificationProperties properties) {
 		this.runtime = runtime;
-		this.identity = identity;
+		this.people = people;
 		this.deadlines = deadlines;
 		this.outbox = outbox;
 		this.jdbc = new NamedParameterJdbcTemplate(jdbc);
@@ -131,12 +129,11 @@ class ClockAlerts {
 	}
 
 	private Set<String> recipients() {
-		Set<String> people = new LinkedHashSet<>();
+		Set<String> recipients = new LinkedHashSet<>();
 		for (String group : properties.clockRecipients()) {
-			identity.createUserQuery().memberOfGroup(group).listPage(0, MAX_MEMBERS).stream().map(User::getId)
-					.forEach(people::add);
+			people.membersOf(group).stream().map(People.Person::id).forEach(recipients::add);
 		}
-		return people;
+		return recipients;
 	}
 
 	private Set<String> recordedAlready(List<String> programmes) {

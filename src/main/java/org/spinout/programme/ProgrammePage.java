@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.deadline.Deadline;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.identity.People;
 import org.spinout.insight.JourneyModels;
 import org.spinout.insight.ProcessGraph;
 import org.spinout.journey.RecordProgrammeStop;
@@ -47,12 +48,12 @@ class ProgrammePage {
 
 	private final TaskService tasks;
 
-	private final PeopleNames people;
+	private final People people;
 
 	private final JourneyModels models;
 
 	ProgrammePage(ProgrammeSearch search, ProgrammeSummaries summaries, ProgrammePhases phases, AuditTrail trail,
-			HistoryService history, TaskService tasks, PeopleNames people, JourneyModels models) {
+			HistoryService history, TaskService tasks, People people, JourneyModels models) {
 		this.search = search;
 		this.summaries = summaries;
 		this.phases = phases;
@@ -166,7 +167,7 @@ class ProgrammePage {
 		Map<String, String> phaseOf = new HashMap<>();
 		instances.forEach(instance -> phaseOf.put(instance.getId(),
 				ProgrammePhases.name(journey, instance.getProcessDefinitionKey())));
-		Map<String, String> names = people.of(open.stream().map(Task::getAssignee).toList());
+		Map<String, String> names = people.names(open.stream().map(Task::getAssignee).toList());
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		return open.stream().map(task -> new OpenTask(task.getId(), task.getName(),
 				phaseOf.get(task.getProcessInstanceId()),

@@ -9,19 +9,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
-import org.spinout.identity.UserNames;
+import org.spinout.identity.People;
 import org.spinout.programme.ProgrammeFacts;
-import org.spinout.programme.ProgrammePhases;
 import org.spinout.programme.ProgrammeFacts.Fact;
+import org.spinout.programme.ProgrammePhases;
 import org.springframework.stereotype.Component;
 
 /** Gathers what a task page shows: the programme's key facts, the task, and the record so far. */
@@ -40,17 +38,17 @@ class TaskPage {
 
 	private final RepositoryService repository;
 
-	private final IdentityService identity;
+	private final People people;
 
 	private final ProgrammePhases journey;
 
 	TaskPage(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-			IdentityService identity, ProgrammePhases journey) {
+			People people, ProgrammePhases journey) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.history = history;
 		this.repository = repository;
-		this.identity = identity;
+		this.people = people;
 		this.journey = journey;
 	}
 
@@ -119,12 +117,7 @@ class TaskPage {
 	}
 
 	private Map<String, String> names(Set<String> userIds) {
-		String[] ids = userIds.stream().filter(id -> id != null).toArray(String[]::new);
-		if (ids.length == 0) {
-			return Map.of();
-		}
-		return identity.createUserQuery().userIdIn(ids).list().stream()
-				.collect(Collectors.toMap(User::getId, UserNames::displayName));
+		return people.names(userIds);
 	}
 
 }
