@@ -35,6 +35,7 @@ import org.spinout.security.SpinoutUser;
 import org.spinout.task.Decision;
 import org.spinout.task.TaskCompletion;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +50,7 @@ import org.springframework.stereotype.Component;
  * the driver runs the programme's due jobs itself.
  */
 @Component
+@Profile("demo")
 public class JourneyDriver {
 
 	/** More steps than any journey takes: a journey that needs more goes round in a loop. */
