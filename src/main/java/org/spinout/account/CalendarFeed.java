@@ -71,12 +71,14 @@ class CalendarFeed {
 		List<String> programmes = access.runningProgrammes(user);
 		for (List<Deadline> ofProgramme : deadlines.of(programmes).values()) {
 			for (Deadline deadline : ofProgramme) {
-				events.add(new ICalendar.Event("deadline-" + deadline.programmeId() + "-" + deadline.key().replace(':', '-'),
-						deadline.day(),
-						(deadline.breached() ? "Passed: " : "") + deadline.label() + " (" + deadline.programmeReference() + ")",
+				String reference = deadline.programmeReference();
+				events.add(new ICalendar.Event(
+						"deadline-" + deadline.programmeId() + "-" + deadline.key().replace(':', '-'), deadline.day(),
+						(deadline.breached() ? "Passed: " : "") + deadline.label() + " (" + reference + ")",
 						deadline.label() + " ends " + LondonTime.due(deadline.due()) + ". Source: " + deadline.source()
-								+ "." + (deadline.programmeName() == null ? "" : "\nProgramme: " + deadline.programmeName()),
-						site.of("/tasks?programme=" + deadline.programmeReference()), null));
+								+ "." + (deadline.programmeName() == null ? ""
+										: "\nProgramme: " + deadline.programmeName()),
+						site.of("/tasks?programme=" + reference), null));
 			}
 		}
 		return ICalendar.write(PRODUCT, "Spinout: " + user.displayName(), site.host(), events,

@@ -12,7 +12,10 @@ import org.spinout.web.UploadTooLarge;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Puts the designer's checks in front of the REST API's deployment endpoint, and says what an upload too large to read was refused for. */
+/**
+ * Puts the designer's checks in front of the REST API's deployment endpoint, and says why an
+ * upload to the models area too large to read was refused.
+ */
 @Configuration
 @ConditionalOnWebApplication
 class DesignerConfig {

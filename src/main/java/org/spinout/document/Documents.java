@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -211,7 +210,6 @@ public class Documents {
 			throw new UncheckedIOException("Could not read document " + attachmentId, e);
 		}
 	}
-
 
 	/** Who uploaded a document and its size, as Spinout writes them into the description. */
 	private record Uploaded(String userId, Long size) {
