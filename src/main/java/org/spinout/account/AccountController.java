@@ -1,12 +1,9 @@
 package org.spinout.account;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import org.spinout.identity.People;
 import org.spinout.notification.Delivery;
 import org.spinout.notification.NotificationKind;
 import org.spinout.notification.Preferences;
@@ -28,7 +25,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
-import net.fortuna.ical4j.data.CalendarOutputter;
 
 /**
  * The signed-in person's account: where their e-mail goes, how each kind of message reaches them, and
@@ -44,15 +40,15 @@ class AccountController {
 	private final Preferences preferences;
 	private final CalendarTokens tokens;
 	private final CalendarFeed feed;
-	private final IdentityService identity;
+	private final People people;
 	private final SiteAddress site;
 
-	AccountController(Preferences preferences, CalendarTokens tokens, CalendarFeed feed, IdentityService identity,
+	AccountController(Preferences preferences, CalendarTokens tokens, CalendarFeed feed, People people,
 			SiteAddress site) {
 		this.preferences = preferences;
 		this.tokens = tokens;
 		this.feed = feed;
-		this.identity = identity;
+		this.people = people;
 		this.site = site;
 	}
 
@@ -83,23 +79,21 @@ class AccountController {
 	}
 
 	@GetMapping(CALENDAR)
-	ResponseEntity<String> calendar(@RequestParam(name = "token", required = false) String token) throws IOException {
+	ResponseEntity<String> calendar(@RequestParam(name = "token", required = false) String token) {
 		// Not found rather than forbidden: a wrong token learns nothing, not even that the feed exists.
 		String userId = tokens.owner(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		StringWriter ics = new StringWriter();
-		new CalendarOutputter(false).output(feed.of(userId), ics);
 		return ResponseEntity.ok()
 				.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
 				.cacheControl(CacheControl.noStore().cachePrivate())
-				.body(ics.toString());
+				.body(feed.of(userId));
 	}
 
 	private String page(SpinoutUser user, PreferencesForm form, Model model) {
-		User person = identity.createUserQuery().userId(user.id()).singleResult();
+		People.Person person = people.find(user.id()).orElse(null);
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", List.of(NotificationKind.values()));
 		model.addAttribute("deliveries", List.of(Delivery.values()));
-		model.addAttribute("identityEmail", person == null ? null : person.getEmail());
+		model.addAttribute("identityEmail", person == null ? null : person.email());
 		model.addAttribute("calendarCreated", tokens.createdAt(user.id()).map(LondonTime::moment).orElse(null));
 		return VIEW;
 	}

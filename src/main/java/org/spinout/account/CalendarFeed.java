@@ -1,40 +1,27 @@
 package org.spinout.account;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.spinout.access.ProgrammeAccess;
-import org.spinout.deadline.ProgrammeDeadline;
+import org.spinout.deadline.Deadline;
 import org.spinout.deadline.ProgrammeDeadlines;
-import org.spinout.identity.UserNames;
+import org.spinout.deadline.ICalendar;
+import org.spinout.identity.People;
+import org.spinout.web.SiteAddress;
 import org.spinout.security.SpinoutUser;
 import org.spinout.time.LondonTime;
-import org.spinout.web.SiteAddress;
 import org.springframework.stereotype.Component;
-
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtStamp;
-import net.fortuna.ical4j.model.property.ProdId;
-import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.Url;
-import net.fortuna.ical4j.model.property.XProperty;
 
 /**
  * A person's calendar: the due dates of their open tasks (assigned to them, or offered to their
@@ -45,73 +32,61 @@ import net.fortuna.ical4j.model.property.XProperty;
 @Component
 class CalendarFeed {
 
+	static final String PRODUCT = "-//Spinout//Tasks and deadlines//EN";
+
 	/** Enough for any one person's open work; a feed is not an archive. */
 	private static final int MAX_TASKS = 500;
 
 	private final TaskService tasks;
 	private final RuntimeService runtime;
-	private final IdentityService identity;
+	private final People people;
 	private final ProgrammeAccess access;
 	private final ProgrammeDeadlines deadlines;
 	private final SiteAddress site;
 
-	CalendarFeed(TaskService tasks, RuntimeService runtime, IdentityService identity, ProgrammeAccess access,
+	CalendarFeed(TaskService tasks, RuntimeService runtime, People people, ProgrammeAccess access,
 			ProgrammeDeadlines deadlines, SiteAddress site) {
 		this.tasks = tasks;
 		this.runtime = runtime;
-		this.identity = identity;
+		this.people = people;
 		this.access = access;
 		this.deadlines = deadlines;
 		this.site = site;
 	}
 
-	Calendar of(String userId) {
+	/** The person's calendar as iCalendar text. */
+	String of(String userId) {
 		SpinoutUser user = user(userId);
-		Calendar calendar = new Calendar()
-				.withProdId(new ProdId("-//Spinout//Tasks and deadlines//EN").getValue())
-				.withDefaults()
-				.withProperty(new XProperty("X-WR-CALNAME", "Spinout: " + user.displayName()))
-				.getFluentTarget();
-		Instant stamp = ClockUtil.getCurrentTime().toInstant();
+		List<ICalendar.Event> events = new ArrayList<>();
 		List<Task> open = openTasks(user);
 		Map<String, String> references = references(open);
 		for (Task task : open) {
 			String reference = references.get(task.getProcessInstanceId());
-			calendar.add(event("task-" + task.getId(), LondonTime.dueDay(task.getDueDate().toInstant()),
+			events.add(new ICalendar.Event("task-" + task.getId(), LondonTime.dueDay(task.getDueDate().toInstant()),
 					"Due: " + task.getName() + (reference == null ? "" : " (" + reference + ")"),
 					"Due " + LondonTime.due(task.getDueDate().toInstant()) + "."
 							+ (task.getDescription() == null ? "" : "\n\n" + task.getDescription()),
-					site.of("/tasks/" + task.getId()), stamp));
+					site.of("/tasks/" + task.getId()), null));
 		}
 		List<String> programmes = access.runningProgrammes(user);
-		for (List<ProgrammeDeadline> ofProgramme : deadlines.of(programmes).values()) {
-			for (ProgrammeDeadline deadline : ofProgramme) {
-				boolean breached = deadline.status() == ProgrammeDeadline.Status.BREACHED;
-				calendar.add(event("deadline-" + deadline.programmeId() + "-" + deadline.key().replace(':', '-'),
-						LondonTime.dueDay(deadline.due()),
-						(breached ? "Passed: " : "") + deadline.label() + " (" + deadline.programmeReference() + ")",
+		for (List<Deadline> ofProgramme : deadlines.of(programmes).values()) {
+			for (Deadline deadline : ofProgramme) {
+				String reference = deadline.programmeReference();
+				events.add(new ICalendar.Event(
+						"deadline-" + deadline.programmeId() + "-" + deadline.key().replace(':', '-'), deadline.day(),
+						(deadline.breached() ? "Passed: " : "") + deadline.label() + " (" + reference + ")",
 						deadline.label() + " ends " + LondonTime.due(deadline.due()) + ". Source: " + deadline.source()
-								+ "." + (deadline.programmeName() == null ? "" : "\nProgramme: " + deadline.programmeName()),
-						site.of("/tasks?programme=" + deadline.programmeReference()), stamp));
+								+ "." + (deadline.programmeName() == null ? ""
+										: "\nProgramme: " + deadline.programmeName()),
+						site.of("/tasks?programme=" + reference), null));
 			}
 		}
-		return calendar;
-	}
-
-	private VEvent event(String id, LocalDate day, String summary, String description, String url, Instant stamp) {
-		VEvent event = new VEvent(day, day.plusDays(1), summary);
-		event.add(new Uid(id + "@" + site.host()));
-		event.add(new DtStamp(stamp));
-		event.add(new Description(description));
-		event.add(new Url(URI.create(url)));
-		return event;
+		return ICalendar.write(PRODUCT, "Spinout: " + user.displayName(), site.host(), events,
+				ClockUtil.getCurrentTime().toInstant());
 	}
 
 	private SpinoutUser user(String userId) {
-		User user = identity.createUserQuery().userId(userId).singleResult();
-		List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).sorted()
-				.toList();
-		return new SpinoutUser(userId, user == null ? userId : UserNames.displayName(user), groups);
+		return new SpinoutUser(userId, people.name(userId), people.groupsOf(userId));
 	}
 
 	/** Assigned to the person, or offered to one of their groups and not yet taken; with a due date. */

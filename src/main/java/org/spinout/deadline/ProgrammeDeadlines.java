@@ -50,34 +50,34 @@ public class ProgrammeDeadlines {
 	}
 
 	/** The deadlines of one programme, soonest first; empty for an unknown id. */
-	public List<ProgrammeDeadline> of(String programmeId) {
+	public List<Deadline> of(String programmeId) {
 		return of(List.of(programmeId)).getOrDefault(programmeId, List.of());
 	}
 
 	/** The deadlines of each of the given programmes (root process instance ids), soonest first. */
-	public Map<String, List<ProgrammeDeadline>> of(Collection<String> programmeIds) {
+	public Map<String, List<Deadline>> of(Collection<String> programmeIds) {
 		return of(programmeIds, ClockUtil.getCurrentTime().toInstant());
 	}
 
-	Map<String, List<ProgrammeDeadline>> of(Collection<String> programmeIds, Instant now) {
+	Map<String, List<Deadline>> of(Collection<String> programmeIds, Instant now) {
 		Map<String, HistoricProcessInstance> roots = roots(programmeIds);
 		if (roots.isEmpty()) {
 			return Map.of();
 		}
 		Map<String, String> programmeOfInstance = phases(roots);
 		Map<String, Map<String, Object>> variables = variables(programmeOfInstance, roots.keySet());
-		Map<String, List<ProgrammeDeadline>> deadlines = new LinkedHashMap<>();
+		Map<String, List<Deadline>> deadlines = new LinkedHashMap<>();
 		for (HistoricProcessInstance root : roots.values()) {
 			deadlines.put(root.getId(), deadlines(root, variables.getOrDefault(root.getId(), Map.of()), now));
 		}
 		return deadlines;
 	}
 
-	private List<ProgrammeDeadline> deadlines(HistoricProcessInstance root, Map<String, Object> values, Instant now) {
+	private List<Deadline> deadlines(HistoricProcessInstance root, Map<String, Object> values, Instant now) {
 		String nation = values.get(Variables.NATION) == null ? null : values.get(Variables.NATION).toString();
 		String name = values.get(Variables.PROGRAMME_NAME) == null ? null
 				: values.get(Variables.PROGRAMME_NAME).toString();
-		List<ProgrammeDeadline> found = new ArrayList<>();
+		List<Deadline> found = new ArrayList<>();
 		for (Map.Entry<String, ClockPeriod> entry : periods.entrySet()) {
 			String clock = entry.getKey();
 			ClockPeriod period = entry.getValue();
@@ -95,22 +95,24 @@ public class ProgrammeDeadlines {
 				Instant due = (period.getDirection() == ClockDirection.BEFORE ? clocks.before(clock, anchor, nation)
 						: clocks.after(clock, anchor, nation)).toInstant();
 				Instant warningFrom = clocks.warning(clock, anchor, nation).toInstant();
-				ProgrammeDeadline.Status status;
+				Deadline.Status status;
 				if (!now.isBefore(due)) {
 					if (period.getKind() == ClockKind.WAITING_PERIOD) {
 						continue; // a waiting period that has ended is over, not breached
 					}
-					status = ProgrammeDeadline.Status.BREACHED;
+					status = Deadline.Status.BREACHED;
 				}
 				else {
-					status = now.isBefore(warningFrom) ? ProgrammeDeadline.Status.UPCOMING
-							: ProgrammeDeadline.Status.WARNING;
+					status = now.isBefore(warningFrom) ? Deadline.Status.UPCOMING
+							: Deadline.Status.WARNING;
 				}
-				found.add(new ProgrammeDeadline(root.getId(), root.getBusinessKey(), name, clock, period.getLabel(),
-						period.getSource(), clock + ":" + variable, due, warningFrom, status));
+				Deadline.Kind kind = period.getKind() == ClockKind.WAITING_PERIOD ? Deadline.Kind.WAITING_PERIOD
+						: Deadline.Kind.DEADLINE;
+				found.add(new Deadline(kind, root.getId(), root.getBusinessKey(), name, clock, clock + ":" + variable,
+						period.getLabel(), period.getSource(), due, warningFrom, status, null));
 			}
 		}
-		found.sort(Comparator.comparing(ProgrammeDeadline::due).thenComparing(ProgrammeDeadline::key));
+		found.sort(Comparator.comparing(Deadline::due).thenComparing(Deadline::key));
 		return found;
 	}
 

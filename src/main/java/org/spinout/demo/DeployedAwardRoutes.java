@@ -12,6 +12,7 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * decision of any programme, so it leaves nothing in the decision history.
  */
 @Component
+@Profile("demo")
 class DeployedAwardRoutes {
 
 	static final String DECISION = "award-route-limits";

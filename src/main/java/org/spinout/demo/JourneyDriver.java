@@ -15,13 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,13 +29,14 @@ import org.spinout.contract.Processes;
 import org.spinout.deadline.WorkingDays;
 import org.spinout.form.FormSchema;
 import org.spinout.form.Forms;
+import org.spinout.identity.People;
 import org.spinout.identity.Role;
-import org.spinout.identity.UserNames;
 import org.spinout.programme.ProgrammeStarter;
 import org.spinout.security.SpinoutUser;
 import org.spinout.task.Decision;
 import org.spinout.task.TaskCompletion;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +51,7 @@ import org.springframework.stereotype.Component;
  * the driver runs the programme's due jobs itself.
  */
 @Component
+@Profile("demo")
 public class JourneyDriver {
 
 	/** More steps than any journey takes: a journey that needs more goes round in a loop. */
@@ -81,7 +80,7 @@ public class JourneyDriver {
 
 	private final ManagementService management;
 
-	private final IdentityService identity;
+	private final People people;
 
 	/** The last step of completing a task: the application's own path, or the engine's alone. */
 	public interface Completer {
@@ -94,14 +93,14 @@ public class JourneyDriver {
 	@Autowired
 	JourneyDriver(ProgrammeStarter starter, Forms forms, TaskCompletion completion, PlausibleAnswers plausible,
 			WorkingDays workingDays, RepositoryService repository, RuntimeService runtime, TaskService tasks,
-			ManagementService management, IdentityService identity) {
-		this(starter, forms, completion, plausible, workingDays, repository, runtime, tasks, management, identity,
+			ManagementService management, People people) {
+		this(starter, forms, completion, plausible, workingDays, repository, runtime, tasks, management, people,
 				completion::complete);
 	}
 
 	private JourneyDriver(ProgrammeStarter starter, Forms forms, TaskCompletion completion, PlausibleAnswers plausible,
 			WorkingDays workingDays, RepositoryService repository, RuntimeService runtime, TaskService tasks,
-			ManagementService management, IdentityService identity, Completer completer) {
+			ManagementService management, People people, Completer completer) {
 		this.completer = completer;
 		this.starter = starter;
 		this.forms = forms;
@@ -112,7 +111,7 @@ public class JourneyDriver {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.management = management;
-		this.identity = identity;
+		this.people = people;
 	}
 
 	/**
@@ -315,7 +314,7 @@ public class JourneyDriver {
 	 */
 	public JourneyDriver completingWith(Completer other) {
 		return new JourneyDriver(starter, forms, completion, plausible, workingDays, repository, runtime, tasks,
-				management, identity, other);
+				management, people, other);
 	}
 
 	private Map<String, Object> fill(FormSchema schema, Map<String, Object> stored, Map<String, Object> given,
@@ -422,11 +421,10 @@ public class JourneyDriver {
 
 	/** The first member of the first group that has one, leaving administrators to their own work. */
 	private SpinoutUser memberOf(List<String> groups, String purpose) {
-		Set<String> administrators = identity.createUserQuery().memberOfGroup(Role.ADMINISTRATORS.groupId()).list()
-				.stream().map(User::getId).collect(Collectors.toSet());
+		Set<String> administrators = people.membersOf(Role.ADMINISTRATORS.groupId()).stream()
+				.map(People.Person::id).collect(Collectors.toSet());
 		for (String group : groups) {
-			List<String> members = identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
-					.map(User::getId)
+			List<String> members = people.membersOf(group).stream().map(People.Person::id)
 					.sorted(Comparator.comparing(administrators::contains))
 					.toList();
 			if (!members.isEmpty()) {
@@ -437,9 +435,6 @@ public class JourneyDriver {
 	}
 
 	private SpinoutUser user(String userId) {
-		User user = identity.createUserQuery().userId(userId).singleResult();
-		List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
-				.sorted().toList();
-		return new SpinoutUser(userId, user == null ? userId : UserNames.displayName(user), groups);
+		return new SpinoutUser(userId, people.name(userId), people.groupsOf(userId));
 	}
 }

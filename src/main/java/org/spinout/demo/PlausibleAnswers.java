@@ -12,6 +12,7 @@ import org.spinout.form.ComponentType;
 import org.spinout.form.FormComponent;
 import org.spinout.form.Option;
 import org.spinout.form.Rules;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * any answer a form refuses is replaced by {@link #withinRules}.
  */
 @Component
+@Profile("demo")
 class PlausibleAnswers {
 
 	/** Samples for fields with a pattern, tried in turn; the first that the pattern accepts is used. */

@@ -4,17 +4,24 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.spinout.model.DeploymentPolicy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.multipart.MultipartResolver;
+import org.spinout.web.UploadTooLarge;
 
-/** Puts the designer's checks in front of the REST API's deployment endpoint, and the upload's size refusal before sign-in checks. */
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Puts the designer's checks in front of the REST API's deployment endpoint, and says why an
+ * upload to the models area too large to read was refused.
+ */
 @Configuration
 @ConditionalOnWebApplication
 class DesignerConfig {
+
+	/** The request attribute the error page (error/413) shows. */
+	static final String TOO_LARGE_MESSAGE = "tooLargeMessage";
 
 	/** After the REST API has signed the caller in to the engine (at LOWEST_PRECEDENCE - 10), before Jersey. */
 	@Bean
@@ -27,13 +34,21 @@ class DesignerConfig {
 		return registration;
 	}
 
-	/** Before Spring Security, which reads the form for its CSRF token. */
+	/** Says how big a model may be when an upload to the models area is too large to read. */
 	@Bean
-	FilterRegistrationBean<UploadTooLarge> uploadTooLarge(MultipartResolver multipart, DeploymentPolicy policy) {
-		FilterRegistrationBean<UploadTooLarge> registration = new FilterRegistrationBean<>(
-				new UploadTooLarge(multipart, policy));
-		registration.addUrlPatterns("/designer/upload");
-		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
-		return registration;
+	UploadTooLarge.Upload modelUpload(DeploymentPolicy policy) {
+		return new UploadTooLarge.Upload() {
+
+			@Override
+			public boolean covers(String path) {
+				return "/designer/upload".equals(path);
+			}
+
+			@Override
+			public void explain(HttpServletRequest request, String path) {
+				request.setAttribute(TOO_LARGE_MESSAGE, "Each model, decision table or form must be "
+						+ policy.megabytes() + " MB or smaller. Nothing was deployed.");
+			}
+		};
 	}
 }

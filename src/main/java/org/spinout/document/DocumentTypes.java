@@ -3,14 +3,12 @@ package org.spinout.document;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -18,6 +16,9 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MimeTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
@@ -26,9 +27,9 @@ import org.xml.sax.SAXException;
 
 /**
  * Decides whether an upload is a document Spinout keeps: not empty, within the size limit, of an
- * accepted type recognised from its content (a name is easily changed), and named for that type,
- * so that whoever downloads it opens it with the right program. Archives are read only as far as
- * needed and never beyond fixed limits, so a crafted file cannot exhaust the server.
+ * accepted type recognised from its content by Apache Tika (a name is easily changed), and named
+ * for that type, so that whoever downloads it opens it with the right program. Archives are read
+ * only as far as needed and never beyond fixed limits, so a crafted file cannot exhaust the server.
  */
 @Component
 public class DocumentTypes {
@@ -42,32 +43,15 @@ public class DocumentTypes {
 
 	static final int MAX_CONTENT_TYPES_BYTES = 1024 * 1024;
 
-	private static final byte[] PDF = ascii("%PDF-");
+	/**
+	 * Programs and scripts, as Tika names them: refused with a message that says so. Anything else
+	 * not accepted is refused too; this list only chooses the words.
+	 */
+	private static final List<MediaType> PROGRAMS = Stream.of("application/x-msdownload", "application/x-elf",
+			"application/x-mach-o", "application/java-vm", "application/x-sh").map(MediaType::parse).toList();
 
-	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-
-	private static final byte[] JPEG = { (byte) 0xff, (byte) 0xd8, (byte) 0xff };
-
-	private static final byte[] GIF87 = ascii("GIF87a");
-
-	private static final byte[] GIF89 = ascii("GIF89a");
-
-	private static final byte[] RIFF = ascii("RIFF");
-
-	private static final byte[] WEBP = ascii("WEBP");
-
-	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
-
-	private static final byte[] OLE2 = { (byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a,
-			(byte) 0xe1 };
-
-	/** Windows (MZ), Linux (ELF), macOS (Mach-O, also Java classes) programs, and scripts (#!). */
-	private static final List<byte[]> PROGRAMS = List.of(ascii("MZ"), new byte[] { 0x7f, 'E', 'L', 'F' },
-			new byte[] { (byte) 0xfe, (byte) 0xed, (byte) 0xfa, (byte) 0xce },
-			new byte[] { (byte) 0xfe, (byte) 0xed, (byte) 0xfa, (byte) 0xcf },
-			new byte[] { (byte) 0xce, (byte) 0xfa, (byte) 0xed, (byte) 0xfe },
-			new byte[] { (byte) 0xcf, (byte) 0xfa, (byte) 0xed, (byte) 0xfe },
-			new byte[] { (byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe }, ascii("#!"));
+	/** Tika core tells a ZIP file from others but not a Word package from an Excel one: Spinout reads which. */
+	private static final Set<DocumentType> OFFICE_OPEN_XML = Set.of(DocumentType.WORD, DocumentType.EXCEL);
 
 	private static final String WORD_MAIN_PART =
 			"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
@@ -76,6 +60,8 @@ public class DocumentTypes {
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 
 	private final long maxSize;
+
+	private final MimeTypes tika = MimeTypes.getDefaultMimeTypes();
 
 	DocumentTypes(DocumentProperties properties) {
 		this.maxSize = properties.maxSize().toBytes();
@@ -106,11 +92,12 @@ public class DocumentTypes {
 					+ "something in it");
 		}
 		checkSize(content.length);
-		if (PROGRAMS.stream().anyMatch(magic -> startsWith(content, magic))) {
+		MediaType detected = tikaType(content);
+		if (PROGRAMS.stream().anyMatch(program -> isA(detected, program))) {
 			throw new RefusedDocument(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					"The selected file is a program, not a document. It must be " + DocumentType.ACCEPTED);
 		}
-		DocumentType type = detect(content).orElseThrow(() -> new RefusedDocument(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+		DocumentType type = documentType(detected, content).orElseThrow(() -> new RefusedDocument(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 				"The selected file must be " + DocumentType.ACCEPTED));
 		String extension = extension(name);
 		if (!type.extensions().contains(extension)) {
@@ -124,29 +111,38 @@ public class DocumentTypes {
 
 	/** The type the content shows, whatever the file is called. */
 	Optional<DocumentType> detect(byte[] content) {
-		if (startsWith(content, PDF)) {
-			return Optional.of(DocumentType.PDF);
+		return documentType(tikaType(content), content);
+	}
+
+	/**
+	 * Tika's magic decides, from the bytes alone. The name is not given to it: Tika core would take
+	 * any OLE2 file named .doc for a Word document, and any ZIP file named .docx for a Word package,
+	 * as only the (absent) container parsers look inside. Instead, Word and Excel 97-2003 files are
+	 * known by Tika's magic for their top-level stream (WordDocument, Workbook) where the directory
+	 * of a compound file starts, and an OOXML package by the main part its [Content_Types].xml names,
+	 * read here. The name is then checked against the type found.
+	 */
+	private Optional<DocumentType> documentType(MediaType detected, byte[] content) {
+		Optional<DocumentType> accepted = DocumentType.ofMediaType(detected.getBaseType().toString())
+				.filter(type -> !OFFICE_OPEN_XML.contains(type));
+		if (accepted.isPresent()) {
+			return accepted;
 		}
-		if (startsWith(content, PNG)) {
-			return Optional.of(DocumentType.PNG);
+		return isA(detected, MediaType.APPLICATION_ZIP) ? officeOpenXmlPackage(content) : Optional.empty();
+	}
+
+	private MediaType tikaType(byte[] content) {
+		try {
+			return tika.detect(new ByteArrayInputStream(content), new Metadata());
 		}
-		if (startsWith(content, JPEG)) {
-			return Optional.of(DocumentType.JPEG);
+		catch (IOException unreadable) {
+			// from bytes in memory this does not happen; were it to, the file is of no accepted kind
+			return MediaType.OCTET_STREAM;
 		}
-		if (startsWith(content, GIF87) || startsWith(content, GIF89)) {
-			return Optional.of(DocumentType.GIF);
-		}
-		if (startsWith(content, RIFF) && content.length >= 12
-				&& Arrays.equals(content, 8, 12, WEBP, 0, WEBP.length)) {
-			return Optional.of(DocumentType.WEBP);
-		}
-		if (startsWith(content, ZIP)) {
-			return zipDocument(content);
-		}
-		if (startsWith(content, OLE2)) {
-			return Ole2Directory.read(content).flatMap(Ole2Directory::documentType);
-		}
-		return Optional.empty();
+	}
+
+	private boolean isA(MediaType type, MediaType kind) {
+		return type.getBaseType().equals(kind) || tika.getMediaTypeRegistry().isSpecializationOf(type, kind);
 	}
 
 	/** The upload form's hint: what may be uploaded, and how big. */
@@ -191,20 +187,17 @@ public class DocumentTypes {
 	}
 
 	/**
-	 * Office Open XML names its main part in [Content_Types].xml; OpenDocument names its type in
-	 * the mimetype entry. Entries before those are skipped by reading them, counted against a
-	 * budget, so that neither many entries nor a highly compressed one can keep the server busy.
+	 * Office Open XML names its main part in [Content_Types].xml. Entries before it are skipped by
+	 * reading them, counted against a budget, so that neither many entries nor a highly compressed
+	 * one can keep the server busy.
 	 */
-	private static Optional<DocumentType> zipDocument(byte[] content) {
+	private static Optional<DocumentType> officeOpenXmlPackage(byte[] content) {
 		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
 			long budget = MAX_ZIP_BYTES;
 			for (int entries = 0; entries < MAX_ZIP_ENTRIES; entries++) {
 				ZipEntry entry = zip.getNextEntry();
 				if (entry == null) {
 					return Optional.empty();
-				}
-				if (entry.getName().equals("mimetype")) {
-					return readAtMost(zip, 100).flatMap(DocumentTypes::openDocumentType);
 				}
 				if (entry.getName().equals("[Content_Types].xml")) {
 					return readAtMost(zip, MAX_CONTENT_TYPES_BYTES).flatMap(DocumentTypes::officeOpenXmlType);
@@ -219,16 +212,6 @@ public class DocumentTypes {
 		catch (IOException | IllegalArgumentException notAZipFile) {
 			return Optional.empty();
 		}
-	}
-
-	private static Optional<DocumentType> openDocumentType(byte[] mimetype) {
-		String type = new String(mimetype, StandardCharsets.US_ASCII).strip();
-		return Optional.ofNullable(switch (type) {
-			case "application/vnd.oasis.opendocument.text" -> DocumentType.OPEN_DOCUMENT_TEXT;
-			case "application/vnd.oasis.opendocument.spreadsheet" -> DocumentType.OPEN_DOCUMENT_SPREADSHEET;
-			case "application/vnd.oasis.opendocument.presentation" -> DocumentType.OPEN_DOCUMENT_PRESENTATION;
-			default -> null;
-		});
 	}
 
 	private static Optional<DocumentType> officeOpenXmlType(byte[] contentTypes) {
@@ -278,147 +261,5 @@ public class DocumentTypes {
 			read += n;
 		}
 		return read;
-	}
-
-	private static boolean startsWith(byte[] content, byte[] magic) {
-		return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
-	}
-
-	private static byte[] ascii(String text) {
-		return text.getBytes(StandardCharsets.US_ASCII);
-	}
-
-	/**
-	 * The streams at the top of an OLE2 compound file (the container of .doc and .xls files, but
-	 * also of installers): a Word 97-2003 document has a WordDocument stream, an Excel workbook a
-	 * Workbook (or, older, Book) stream. Only the top level counts, as embedded objects sit below.
-	 * Every step is bounded by the file's size, so broken or looping chains end the reading.
-	 */
-	record Ole2Directory(Set<String> topLevelStreams) {
-
-		private static final int END_OF_CHAIN = 0xfffffffe;
-
-		private static final int FREE = 0xffffffff;
-
-		private static final int NO_ENTRY = 0xffffffff;
-
-		private static final int ENTRY_SIZE = 128;
-
-		private static final int STREAM = 2;
-
-		static Optional<Ole2Directory> read(byte[] file) {
-			if (file.length < 512) {
-				return Optional.empty();
-			}
-			int shift = u16(file, 30);
-			if (shift != 9 && shift != 12) {
-				return Optional.empty();
-			}
-			int sectorSize = 1 << shift;
-			int sectors = file.length / sectorSize;
-			List<Integer> fat = fatSectors(file, sectorSize, sectors);
-			List<Integer> directory = new ArrayList<>();
-			int sector = i32(file, 48);
-			while (sector != END_OF_CHAIN) {
-				if (sector < 0 || sector >= sectors || directory.size() >= sectors) {
-					return Optional.empty();
-				}
-				directory.add(sector);
-				sector = next(file, fat, sectorSize, sector);
-			}
-			List<int[]> links = new ArrayList<>();
-			List<String> names = new ArrayList<>();
-			List<Integer> kinds = new ArrayList<>();
-			for (int directorySector : directory) {
-				int start = (directorySector + 1) * sectorSize;
-				for (int offset = start; offset + ENTRY_SIZE <= start + sectorSize
-						&& offset + ENTRY_SIZE <= file.length; offset += ENTRY_SIZE) {
-					int nameLength = Math.min(Math.max(u16(file, offset + 64) - 2, 0), 62) & ~1;
-					names.add(new String(file, offset, nameLength, StandardCharsets.UTF_16LE));
-					kinds.add(file[offset + 66] & 0xff);
-					links.add(new int[] { i32(file, offset + 68), i32(file, offset + 72), i32(file, offset + 76) });
-				}
-			}
-			if (links.isEmpty()) {
-				return Optional.empty();
-			}
-			// The root's children form a tree through their left and right siblings.
-			Set<String> streams = new HashSet<>();
-			Set<Integer> seen = new HashSet<>();
-			List<Integer> todo = new ArrayList<>(List.of(links.get(0)[2]));
-			while (!todo.isEmpty()) {
-				int entry = todo.remove(todo.size() - 1);
-				if (entry == NO_ENTRY || entry < 0 || entry >= links.size() || !seen.add(entry)) {
-					continue;
-				}
-				if (kinds.get(entry) == STREAM) {
-					streams.add(names.get(entry));
-				}
-				todo.add(links.get(entry)[0]);
-				todo.add(links.get(entry)[1]);
-			}
-			return Optional.of(new Ole2Directory(streams));
-		}
-
-		Optional<DocumentType> documentType() {
-			if (topLevelStreams.contains("WordDocument")) {
-				return Optional.of(DocumentType.WORD_97);
-			}
-			if (topLevelStreams.contains("Workbook") || topLevelStreams.contains("Book")) {
-				return Optional.of(DocumentType.EXCEL_97);
-			}
-			return Optional.empty();
-		}
-
-		/** Where the allocation table lives: listed in the header, then in a chain of further sectors. */
-		private static List<Integer> fatSectors(byte[] file, int sectorSize, int sectors) {
-			List<Integer> fat = new ArrayList<>();
-			for (int i = 0; i < 109; i++) {
-				int sector = i32(file, 76 + 4 * i);
-				if (sector == FREE) {
-					return fat;
-				}
-				fat.add(sector);
-			}
-			int perSector = sectorSize / 4 - 1;
-			int difat = i32(file, 68);
-			for (int hops = 0; difat != END_OF_CHAIN && difat != FREE && hops < sectors; hops++) {
-				if (difat < 0 || (difat + 2L) * sectorSize > file.length) {
-					return fat;
-				}
-				int start = (difat + 1) * sectorSize;
-				for (int i = 0; i < perSector; i++) {
-					int sector = i32(file, start + 4 * i);
-					if (sector == FREE) {
-						return fat;
-					}
-					fat.add(sector);
-				}
-				difat = i32(file, start + 4 * perSector);
-			}
-			return fat;
-		}
-
-		private static int next(byte[] file, List<Integer> fat, int sectorSize, int sector) {
-			int perSector = sectorSize / 4;
-			int fatIndex = sector / perSector;
-			if (fatIndex >= fat.size()) {
-				return -1;
-			}
-			long position = (fat.get(fatIndex) + 1L) * sectorSize + 4L * (sector % perSector);
-			return position < 0 || position + 4 > file.length ? -1 : i32(file, (int) position);
-		}
-
-		private static int u16(byte[] file, int offset) {
-			return (file[offset] & 0xff) | (file[offset + 1] & 0xff) << 8;
-		}
-
-		private static int i32(byte[] file, int offset) {
-			if (offset < 0 || offset + 4 > file.length) {
-				return -1;
-			}
-			return (file[offset] & 0xff) | (file[offset + 1] & 0xff) << 8 | (file[offset + 2] & 0xff) << 16
-					| (file[offset + 3] & 0xff) << 24;
-		}
 	}
 }

@@ -1,25 +1,14 @@
 package org.spinout.document;
 
-import java.io.IOException;
 import java.util.regex.Pattern;
 
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.spinout.web.UploadTooLarge;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.multipart.MultipartResolver;
-import org.springframework.web.util.WebUtils;
 
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.MultipartConfigElement;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * How big an upload may be. Spring's multipart limits are derived from
@@ -36,6 +25,8 @@ class DocumentUploads {
 	/** The request attribute the error page (error/413) reads: what was wrong, and the way back. */
 	static final String TOO_LARGE = "documentTooLarge";
 
+	private static final Pattern UPLOAD = Pattern.compile("/(tasks|programmes)/[^/]+/documents");
+
 	record TooLarge(String message, String returnTo) {
 	}
 
@@ -47,59 +38,22 @@ class DocumentUploads {
 				spring.getFileSizeThreshold());
 	}
 
-	/** Runs before Spring Security, which would otherwise find no CSRF token in the unread form. */
+	/** Says how big a document may be, and the way back, when an upload is too large to read. */
 	@Bean
-	FilterRegistrationBean<TooLargeFilter> documentTooLargeFilter(MultipartResolver multipart, DocumentTypes types) {
-		FilterRegistrationBean<TooLargeFilter> registration = new FilterRegistrationBean<>(
-				new TooLargeFilter(multipart, types));
-		registration.addUrlPatterns("/tasks/*", "/programmes/*");
-		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
-		return registration;
-	}
+	UploadTooLarge.Upload documentUpload(DocumentTypes types) {
+		return new UploadTooLarge.Upload() {
 
-	static final class TooLargeFilter extends OncePerRequestFilter {
-
-		private static final Pattern UPLOAD = Pattern.compile("/(tasks|programmes)/[^/]+/documents");
-
-		private final MultipartResolver multipart;
-
-		private final DocumentTypes types;
-
-		TooLargeFilter(MultipartResolver multipart, DocumentTypes types) {
-			this.multipart = multipart;
-			this.types = types;
-		}
-
-		@Override
-		protected boolean shouldNotFilter(HttpServletRequest request) {
-			return !"POST".equals(request.getMethod()) || !multipart.isMultipart(request)
-					|| !UPLOAD.matcher(path(request)).matches();
-		}
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			try {
-				// Reads the form once; the server keeps the parts for everyone after.
-				multipart.resolveMultipart(request);
+			@Override
+			public boolean covers(String path) {
+				return UPLOAD.matcher(path).matches();
 			}
-			catch (MaxUploadSizeExceededException tooLarge) {
-				// The query string is still readable when the form is not: that is why returnTo travels there.
+
+			@Override
+			public void explain(HttpServletRequest request, String path) {
+				// the query string is still readable when the form is not: that is why returnTo travels there
 				request.setAttribute(TOO_LARGE, new TooLarge(types.tooLargeMessage(),
-						DocumentController.returnPath(request.getParameter("returnTo"), path(request))));
-				// Tells the error page's dispatch that the form is unreadable, so it does not try again.
-				request.setAttribute(WebUtils.ERROR_EXCEPTION_ATTRIBUTE, tooLarge);
-				response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
-				return;
+						DocumentController.returnPath(request.getParameter("returnTo"), path)));
 			}
-			catch (MultipartException unreadable) {
-				// not a size problem: the request goes on and is answered where the form is read
-			}
-			chain.doFilter(request, response);
-		}
-
-		private static String path(HttpServletRequest request) {
-			return request.getRequestURI().substring(request.getContextPath().length());
-		}
+		};
 	}
 }

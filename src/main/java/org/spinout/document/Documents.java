@@ -7,22 +7,18 @@ import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Attachment;
 import org.spinout.access.ProgrammeAccess;
 import org.spinout.access.TaskAccess;
 import org.spinout.contract.Processes;
-import org.spinout.identity.UserNames;
+import org.spinout.identity.People;
 import org.spinout.security.ActingUser;
 import org.spinout.security.SpinoutUser;
 import org.spinout.time.LondonTime;
@@ -47,7 +43,7 @@ public class Documents {
 
 	private final HistoryService history;
 
-	private final IdentityService identity;
+	private final People people;
 
 	private final ProgrammeAccess programmes;
 
@@ -57,12 +53,12 @@ public class Documents {
 
 	private final TaskAccess taskAccess;
 
-	Documents(TaskService tasks, HistoryService history, IdentityService identity, ProgrammeAccess programmes,
+	Documents(TaskService tasks, HistoryService history, People people, ProgrammeAccess programmes,
 			ActingUser acting, DocumentTypes types, TaskAccess taskAccess) {
 		this.taskAccess = taskAccess;
 		this.tasks = tasks;
 		this.history = history;
-		this.identity = identity;
+		this.people = people;
 		this.programmes = programmes;
 		this.acting = acting;
 		this.types = types;
@@ -175,9 +171,8 @@ public class Documents {
 				.filter(attachment -> attachment.getUrl() == null)
 				.sorted(Comparator.comparing(Attachment::getCreateTime).reversed())
 				.toList();
-		Map<String, String> names = displayNames(attachments.stream()
-				.map(attachment -> Uploaded.of(attachment.getDescription()).userId())
-				.filter(Objects::nonNull).distinct().toArray(String[]::new));
+		Map<String, String> names = people.names(attachments.stream()
+				.map(attachment -> Uploaded.of(attachment.getDescription()).userId()).toList());
 		return attachments.stream().map(attachment -> row(attachment, names)).toList();
 	}
 
@@ -214,14 +209,6 @@ public class Documents {
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not read document " + attachmentId, e);
 		}
-	}
-
-	private Map<String, String> displayNames(String[] userIds) {
-		if (userIds.length == 0) {
-			return Map.of();
-		}
-		return identity.createUserQuery().userIdIn(userIds).list().stream()
-				.collect(Collectors.toMap(User::getId, UserNames::displayName));
 	}
 
 	/** Who uploaded a document and its size, as Spinout writes them into the description. */

@@ -1,6 +1,5 @@
 package org.spinout.identity;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -13,15 +12,15 @@ class AdministratorCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(AdministratorCheck.class);
 
-	private final IdentityService identity;
+	private final People people;
 
-	AdministratorCheck(IdentityService identity) {
-		this.identity = identity;
+	AdministratorCheck(People people) {
+		this.people = people;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void warnWithoutAdministrator() {
-		if (identity.createUserQuery().memberOfGroup(Role.ADMINISTRATORS.groupId()).count() == 0) {
+		if (!people.hasMembers(Role.ADMINISTRATORS.groupId())) {
 			log.warn("No administrator exists and none is configured: set spinout.admin.username and "
 					+ "spinout.admin.password (or the environment variables SPINOUT_ADMIN_USERNAME and "
 					+ "SPINOUT_ADMIN_PASSWORD) and restart to create one");

@@ -117,7 +117,8 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 
 	private void ensureAdministrator(IdentityService identity) {
 		if (admin.isConfigured()) {
-			if (identity.createUserQuery().userId(admin.username()).count() == 0) {
+			People people = new People(identity);
+			if (!people.exists(admin.username())) {
 				User user = identity.newUser(admin.username());
 				user.setFirstName("Administrator");
 				user.setLastName("");
@@ -125,8 +126,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 				identity.saveUser(user);
 				log.info("Created the administrator '{}' from configuration", admin.username());
 			}
-			if (identity.createUserQuery().userId(admin.username()).memberOfGroup(Role.ADMINISTRATORS.groupId())
-					.count() == 0) {
+			if (!people.isMember(admin.username(), Role.ADMINISTRATORS.groupId())) {
 				identity.createMembership(admin.username(), Role.ADMINISTRATORS.groupId());
 			}
 		}

@@ -9,15 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spinout.contract.Processes;
-import org.spinout.deadline.ProgrammeDeadline;
+import org.spinout.deadline.Deadline;
 import org.spinout.deadline.ProgrammeDeadlines;
+import org.spinout.identity.People;
 import org.spinout.time.LondonTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,24 +38,23 @@ class ClockAlerts {
 	private static final Logger log = LoggerFactory.getLogger(ClockAlerts.class);
 
 	private static final int PAGE = 200;
-	private static final int MAX_MEMBERS = 2000;
 
 	enum Alert {
 		WARNING, BREACH
 	}
 
 	private final RuntimeService runtime;
-	private final IdentityService identity;
+	private final People people;
 	private final ProgrammeDeadlines deadlines;
 	private final Outbox outbox;
 	private final NamedParameterJdbcTemplate jdbc;
 	private final TransactionTemplate transaction;
 	private final NotificationProperties properties;
 
-	ClockAlerts(RuntimeService runtime, IdentityService identity, ProgrammeDeadlines deadlines, Outbox outbox,
+	ClockAlerts(RuntimeService runtime, People people, ProgrammeDeadlines deadlines, Outbox outbox,
 			JdbcTemplate jdbc, PlatformTransactionManager transactions, NotificationProperties properties) {
 		this.runtime = runtime;
-		this.identity = identity;
+		this.people = people;
 		this.deadlines = deadlines;
 		this.outbox = outbox;
 		this.jdbc = new NamedParameterJdbcTemplate(jdbc);
@@ -74,12 +72,12 @@ class ClockAlerts {
 			if (programmes.isEmpty()) {
 				return recorded;
 			}
-			Map<String, List<ProgrammeDeadline>> found = deadlines.of(programmes);
+			Map<String, List<Deadline>> found = deadlines.of(programmes);
 			Set<String> done = recordedAlready(programmes);
-			for (List<ProgrammeDeadline> ofProgramme : found.values()) {
-				for (ProgrammeDeadline deadline : ofProgramme) {
-					Alert alert = deadline.status() == ProgrammeDeadline.Status.BREACHED ? Alert.BREACH
-							: deadline.status() == ProgrammeDeadline.Status.WARNING ? Alert.WARNING : null;
+			for (List<Deadline> ofProgramme : found.values()) {
+				for (Deadline deadline : ofProgramme) {
+					Alert alert = deadline.status() == Deadline.Status.BREACHED ? Alert.BREACH
+							: deadline.status() == Deadline.Status.WARNING ? Alert.WARNING : null;
 					if (alert == null || done.contains(key(deadline.programmeId(), deadline.key(), alert, deadline.due()))) {
 						continue;
 					}
@@ -97,7 +95,7 @@ class ClockAlerts {
 		}
 	}
 
-	private boolean record(ProgrammeDeadline deadline, Alert alert, Set<String> recipients) {
+	private boolean record(Deadline deadline, Alert alert, Set<String> recipients) {
 		try {
 			transaction.executeWithoutResult(status -> {
 				jdbc.update("INSERT INTO spinout_clock_alert (programme_id, deadline, alert, due_at, recorded_at) "
@@ -115,7 +113,7 @@ class ClockAlerts {
 		}
 	}
 
-	private static List<NewNotification> notifications(ProgrammeDeadline deadline, Alert alert, Set<String> recipients) {
+	private static List<NewNotification> notifications(Deadline deadline, Alert alert, Set<String> recipients) {
 		String programme = deadline.programmeReference() == null ? "" : " (" + deadline.programmeReference() + ")";
 		NotificationKind kind = alert == Alert.BREACH ? NotificationKind.CLOCK_BREACH : NotificationKind.CLOCK_WARNING;
 		String subject = alert == Alert.BREACH ? "Deadline passed: " + deadline.label() + programme
@@ -131,12 +129,11 @@ class ClockAlerts {
 	}
 
 	private Set<String> recipients() {
-		Set<String> people = new LinkedHashSet<>();
+		Set<String> recipients = new LinkedHashSet<>();
 		for (String group : properties.clockRecipients()) {
-			identity.createUserQuery().memberOfGroup(group).listPage(0, MAX_MEMBERS).stream().map(User::getId)
-					.forEach(people::add);
+			people.membersOf(group).stream().map(People.Person::id).forEach(recipients::add);
 		}
-		return people;
+		return recipients;
 	}
 
 	private Set<String> recordedAlready(List<String> programmes) {

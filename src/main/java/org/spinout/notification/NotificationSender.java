@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spinout.identity.UserNames;
+import org.spinout.identity.People;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -50,16 +48,16 @@ class NotificationSender {
 	private final MailTransport transport;
 	private final MailComposer composer;
 	private final Preferences preferences;
-	private final IdentityService identity;
+	private final People people;
 	private final NotificationProperties properties;
 
 	NotificationSender(JdbcTemplate jdbc, MailTransport transport, MailComposer composer, Preferences preferences,
-			IdentityService identity, NotificationProperties properties) {
+			People people, NotificationProperties properties) {
 		this.jdbc = new NamedParameterJdbcTemplate(jdbc);
 		this.transport = transport;
 		this.composer = composer;
 		this.preferences = preferences;
-		this.identity = identity;
+		this.people = people;
 		this.properties = properties;
 	}
 
@@ -247,10 +245,10 @@ class NotificationSender {
 			return recipients;
 		}
 		Map<String, String> chosen = preferences.addresses(distinct);
-		for (User user : identity.createUserQuery().userIdIn(distinct.toArray(String[]::new)).list()) {
-			String email = chosen.getOrDefault(user.getId(), user.getEmail());
+		for (People.Person person : people.find(distinct).values()) {
+			String email = chosen.getOrDefault(person.id(), person.email());
 			if (email != null && !email.isBlank()) {
-				recipients.put(user.getId(), new Recipient(user.getId(), email, UserNames.displayName(user)));
+				recipients.put(person.id(), new Recipient(person.id(), email, person.name()));
 			}
 		}
 		return recipients;

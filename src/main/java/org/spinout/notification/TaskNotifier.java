@@ -6,15 +6,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.spinout.contract.Variables;
+import org.spinout.identity.People;
 import org.spinout.identity.Role;
 import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
@@ -30,9 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskNotifier implements TaskListener, TaskNotifications {
 
-	/** The most members of one group told about one task; the identity service pages its answers. */
-	private static final int MAX_MEMBERS = 2000;
-
 	static final String PROGRAMME_REFERENCE = "programmeReference";
 
 	private final Outbox outbox;
@@ -47,7 +45,7 @@ class TaskNotifier implements TaskListener, TaskNotifications {
 	public void notify(DelegateTask task) {
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			if (task.getAssignee() == null) {
-				record(task, NotificationKind.TASK_AVAILABLE, couldTake(task, identity(task)));
+				record(task, NotificationKind.TASK_AVAILABLE, couldTake(task));
 			}
 		}
 		else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null
@@ -58,14 +56,13 @@ class TaskNotifier implements TaskListener, TaskNotifications {
 
 	@Override
 	public void reminded(DelegateTask task) {
-		record(task, NotificationKind.TASK_REMINDER, responsible(task, identity(task)));
+		record(task, NotificationKind.TASK_REMINDER, responsible(task));
 	}
 
 	@Override
 	public void escalated(DelegateTask task) {
-		IdentityService identity = identity(task);
-		Set<String> recipients = new LinkedHashSet<>(responsible(task, identity));
-		recipients.addAll(members(identity, Role.PROGRAMME_MANAGERS.groupId()));
+		Set<String> recipients = new LinkedHashSet<>(responsible(task));
+		recipients.addAll(members(task, Role.PROGRAMME_MANAGERS.groupId()));
 		record(task, NotificationKind.TASK_OVERDUE, recipients);
 	}
 
@@ -99,12 +96,12 @@ class TaskNotifier implements TaskListener, TaskNotifications {
 	}
 
 	/** The assignee, or while nobody has taken the task, whoever could. */
-	private Set<String> responsible(DelegateTask task, IdentityService identity) {
-		return task.getAssignee() != null ? Set.of(task.getAssignee()) : couldTake(task, identity);
+	private Set<String> responsible(DelegateTask task) {
+		return task.getAssignee() != null ? Set.of(task.getAssignee()) : couldTake(task);
 	}
 
 	/** The task's candidate users and the members of its candidate groups that want to be told. */
-	private Set<String> couldTake(DelegateTask task, IdentityService identity) {
+	private Set<String> couldTake(DelegateTask task) {
 		Set<String> people = new LinkedHashSet<>();
 		Map<String, Set<String>> seen = new HashMap<>();
 		for (IdentityLink link : task.getCandidates()) {
@@ -115,18 +112,15 @@ class TaskNotifier implements TaskListener, TaskNotifications {
 				people.add(link.getUserId());
 			}
 			else if (link.getGroupId() != null && properties.tellsMembersOf(link.getGroupId())) {
-				people.addAll(seen.computeIfAbsent(link.getGroupId(), group -> members(identity, group)));
+				people.addAll(seen.computeIfAbsent(link.getGroupId(), group -> members(task, group)));
 			}
 		}
 		return people;
 	}
 
-	private static Set<String> members(IdentityService identity, String group) {
-		Set<String> members = new LinkedHashSet<>();
-		for (User user : identity.createUserQuery().memberOfGroup(group).listPage(0, MAX_MEMBERS)) {
-			members.add(user.getId());
-		}
-		return members;
+	private static Set<String> members(DelegateTask task, String group) {
+		return new People(identity(task)).membersOf(group).stream().map(People.Person::id)
+				.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
 	/** Who made the change, when the engine knows: nobody needs telling what they just did themselves. */

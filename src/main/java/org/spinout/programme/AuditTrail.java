@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.spinout.contract.Variables;
 import org.spinout.insight.ProgrammePhases;
+import org.spinout.identity.People;
 import org.spinout.journey.RecordProgrammeStop;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +45,9 @@ class AuditTrail {
 
 	private final TaskService tasks;
 
-	private final PeopleNames people;
+	private final People people;
 
-	AuditTrail(HistoryService history, TaskService tasks, PeopleNames people) {
+	AuditTrail(HistoryService history, TaskService tasks, People people) {
 		this.history = history;
 		this.tasks = tasks;
 		this.people = people;
@@ -133,7 +134,7 @@ class AuditTrail {
 		if (root != null && root.getEndTime() != null) {
 			raw.add(new RawEntry(root.getEndTime(), null, null, ending(root, programme), null, 3, SYSTEM));
 		}
-		Map<String, String> names = people.of(raw.stream().map(RawEntry::userId).toList());
+		Map<String, String> names = people.names(raw.stream().map(RawEntry::userId).toList());
 		return raw.stream()
 				.filter(entry -> entry.time() != null)
 				.sorted(Comparator.comparing(RawEntry::time).thenComparing(RawEntry::order))

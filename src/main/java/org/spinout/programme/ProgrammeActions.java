@@ -6,16 +6,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.contract.Processes;
 import org.spinout.contract.Variables;
-import org.spinout.identity.UserNames;
+import org.spinout.identity.People;
 import org.spinout.journey.RecordProgrammeStop;
 import org.spinout.security.ActingUser;
 import org.spinout.security.SpinoutUser;
@@ -39,16 +36,16 @@ class ProgrammeActions {
 
 	private final TaskService tasks;
 
-	private final IdentityService identity;
+	private final People people;
 
 	private final ActingUser acting;
 
-	ProgrammeActions(RuntimeService runtime, HistoryService history, TaskService tasks, IdentityService identity,
+	ProgrammeActions(RuntimeService runtime, HistoryService history, TaskService tasks, People people,
 			ActingUser acting) {
 		this.runtime = runtime;
 		this.history = history;
 		this.tasks = tasks;
-		this.identity = identity;
+		this.people = people;
 		this.acting = acting;
 	}
 
@@ -120,27 +117,27 @@ class ProgrammeActions {
 	 */
 	@Transactional
 	int reassign(String from, String to, SpinoutUser user) {
-		User giver = user(from);
-		User taker = user(to);
+		People.Person giver = person(from);
+		People.Person taker = person(to);
 		if (from.equals(to)) {
 			throw new Refused("Choose two different people.");
 		}
 		List<Task> held = tasks.createTaskQuery().taskAssignee(from).active().orderByDueDate().asc().list();
 		if (held.isEmpty()) {
-			throw new Refused(UserNames.displayName(giver) + " holds no open tasks to reassign.");
+			throw new Refused(giver.name() + " holds no open tasks to reassign.");
 		}
-		List<String> groups = identity.createGroupQuery().groupMember(to).list().stream().map(Group::getId).toList();
+		List<String> groups = people.groupsOf(to);
 		Set<String> allowed = groups.isEmpty() ? Set.of()
 				: tasks.createTaskQuery().taskAssignee(from).active().taskCandidateGroupIn(groups)
 						.includeAssignedTasks().list().stream().map(Task::getId).collect(Collectors.toSet());
 		List<Task> refused = held.stream().filter(task -> !allowed.contains(task.getId())).toList();
 		if (!refused.isEmpty()) {
-			throw new Refused(UserNames.displayName(taker) + " is not in the groups of "
+			throw new Refused(taker.name() + " is not in the groups of "
 					+ (refused.size() == 1 ? "this task: " : "these tasks: ")
 					+ refused.stream().map(task -> "‘" + task.getName() + "’").collect(Collectors.joining(", "))
 					+ ". Choose someone in those groups, or reassign the tasks one at a time from their task pages.");
 		}
-		String message = " from " + UserNames.displayName(giver) + " to " + UserNames.displayName(taker);
+		String message = " from " + giver.name() + " to " + taker.name();
 		acting.run(user, () -> {
 			for (Task task : held) {
 				tasks.setAssignee(task.getId(), to);
@@ -173,11 +170,7 @@ class ProgrammeActions {
 		return open.isEmpty() ? "a programme manager's decision" : String.join(" and ", open);
 	}
 
-	private User user(String id) {
-		User user = id == null || id.isBlank() ? null : identity.createUserQuery().userId(id).singleResult();
-		if (user == null) {
-			throw new Refused("There is no user called " + id + ".");
-		}
-		return user;
+	private People.Person person(String id) {
+		return people.find(id).orElseThrow(() -> new Refused("There is no user called " + id + "."));
 	}
 }

@@ -1,15 +1,13 @@
 package org.spinout.programme;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.spinout.access.ProgrammeAccess;
 import org.spinout.document.Documents;
-import org.spinout.identity.UserNames;
+import org.spinout.identity.People;
 import org.spinout.security.SpinoutUser;
 import org.spinout.web.BadRequest;
 import org.spinout.web.Forbidden;
@@ -59,17 +57,17 @@ class ProgrammeController {
 
 	private final Documents documents;
 
-	private final IdentityService identity;
+	private final People people;
 
 	ProgrammeController(ProgrammeAccess access, ProgrammePage page, ProgrammeActions actions,
-			ProgrammeDiagram diagrams, DeadlineCalendar calendars, Documents documents, IdentityService identity) {
+			ProgrammeDiagram diagrams, DeadlineCalendar calendars, Documents documents, People people) {
 		this.access = access;
 		this.page = page;
 		this.actions = actions;
 		this.diagrams = diagrams;
 		this.calendars = calendars;
 		this.documents = documents;
-		this.identity = identity;
+		this.people = people;
 	}
 
 	@GetMapping("/programmes/{reference}")
@@ -179,7 +177,7 @@ class ProgrammeController {
 			try {
 				int moved = actions.reassign(from, to, user);
 				redirect.addFlashAttribute("success", (moved == 1 ? "1 task" : moved + " tasks") + " reassigned to "
-						+ UserNames.displayName(identity.createUserQuery().userId(to).singleResult()) + ".");
+						+ people.name(to) + ".");
 				return "redirect:/programmes/reassign";
 			}
 			catch (ProgrammeActions.Refused refused) {
@@ -211,14 +209,8 @@ class ProgrammeController {
 		return "redirect:/programmes/" + reference;
 	}
 
-	record Person(String id, String name) {
-	}
-
-	private List<Person> people() {
-		return identity.createUserQuery().list().stream()
-				.map(person -> new Person(person.getId(), UserNames.displayName(person)))
-				.sorted(Comparator.comparing(Person::name, String.CASE_INSENSITIVE_ORDER))
-				.toList();
+	private List<People.Person> people() {
+		return people.everyone().stream().sorted(People.BY_NAME).toList();
 	}
 
 	private void checkVisible(SpinoutUser user, String reference) {

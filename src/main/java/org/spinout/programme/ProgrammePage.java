@@ -16,11 +16,14 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.contract.Variables;
+import org.spinout.deadline.Deadline;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.identity.People;
 import org.spinout.insight.JourneyModels;
 import org.spinout.insight.ProcessGraph;
 import org.spinout.insight.ProgrammePhases;
 import org.spinout.journey.RecordProgrammeStop;
+import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,12 +51,12 @@ class ProgrammePage {
 
 	private final TaskService tasks;
 
-	private final PeopleNames people;
+	private final People people;
 
 	private final JourneyModels models;
 
 	ProgrammePage(ProgrammeSearch search, ProgrammeSummaries summaries, ProgrammePhases phases, AuditTrail trail,
-			HistoryService history, TaskService tasks, PeopleNames people, JourneyModels models) {
+			HistoryService history, TaskService tasks, People people, JourneyModels models) {
 		this.search = search;
 		this.summaries = summaries;
 		this.phases = phases;
@@ -167,13 +170,12 @@ class ProgrammePage {
 		Map<String, String> phaseOf = new HashMap<>();
 		instances.forEach(instance -> phaseOf.put(instance.getId(),
 				ProgrammePhases.name(journey, instance.getProcessDefinitionKey())));
-		Map<String, String> names = people.of(open.stream().map(Task::getAssignee).toList());
+		Map<String, String> names = people.names(open.stream().map(Task::getAssignee).toList());
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		return open.stream().map(task -> new OpenTask(task.getId(), task.getName(),
 				phaseOf.get(task.getProcessInstanceId()),
 				task.getAssignee() == null ? null : names.getOrDefault(task.getAssignee(), task.getAssignee()),
-				task.getDueDate() == null ? null : Deadline.task(task.getId(), task.getName(),
-						task.getDueDate().toInstant(), now).day(),
+				task.getDueDate() == null ? null : LondonTime.dueDay(task.getDueDate().toInstant()),
 				task.getDueDate() != null && !now.isBefore(task.getDueDate().toInstant()), task.isSuspended()))
 				.toList();
 	}

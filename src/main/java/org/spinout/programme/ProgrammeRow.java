@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 
+import org.spinout.deadline.Deadline;
 import org.spinout.deadline.WorkingDays;
 import org.spinout.insight.Forecast;
 

@@ -12,10 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.spinout.deadline.ClockKind;
-import org.spinout.deadline.ClockPeriod;
-import org.spinout.deadline.ClockPeriods;
-import org.spinout.deadline.ProgrammeDeadline;
+import org.spinout.deadline.Deadline;
 import org.spinout.deadline.ProgrammeDeadlines;
 import org.spinout.insight.Forecast;
 import org.spinout.insight.Forecasts;
@@ -39,20 +36,17 @@ class ProgrammeSummaries {
 
 	private final ProgrammeDeadlines clocks;
 
-	private final Map<String, ClockPeriod> periods;
-
 	private final Forecasts forecasts;
 
 	private final ProgrammePhases phases;
 
 	private final RagRules rag;
 
-	ProgrammeSummaries(HistoryService history, TaskService tasks, ProgrammeDeadlines clocks, ClockPeriods periods,
-			Forecasts forecasts, ProgrammePhases phases, RagRules rag) {
+	ProgrammeSummaries(HistoryService history, TaskService tasks, ProgrammeDeadlines clocks, Forecasts forecasts,
+			ProgrammePhases phases, RagRules rag) {
 		this.history = history;
 		this.tasks = tasks;
 		this.clocks = clocks;
-		this.periods = Map.copyOf(periods);
 		this.forecasts = forecasts;
 		this.phases = phases;
 		this.rag = rag;
@@ -64,14 +58,6 @@ class ProgrammeSummaries {
 			rows.addAll(chunk(found.subList(i, Math.min(found.size(), i + CHUNK))));
 		}
 		return rows;
-	}
-
-	private Deadline deadline(ProgrammeDeadline clock) {
-		ClockPeriod period = periods.get(clock.clock());
-		Deadline.Kind kind = period != null && period.getKind() == ClockKind.WAITING_PERIOD ? Deadline.Kind.WAITING_PERIOD
-				: Deadline.Kind.DEADLINE;
-		return Deadline.clock(kind, clock.key(), clock.label(), clock.due(), clock.source(),
-				clock.status() == ProgrammeDeadline.Status.BREACHED);
 	}
 
 	private List<ProgrammeRow> chunk(List<ProgrammeSearch.Found> found) {
@@ -93,7 +79,7 @@ class ProgrammeSummaries {
 		}
 		List<String> running = found.stream().filter(programme -> programme.status().isRunning())
 				.map(ProgrammeSearch.Found::id).toList();
-		Map<String, List<ProgrammeDeadline>> clockDeadlines = clocks.of(running);
+		Map<String, List<Deadline>> clockDeadlines = clocks.of(running);
 		Map<String, Forecast> forecast = forecasts.of(running);
 		List<ProgrammePhases.Phase> journey = phases.all();
 		Map<String, List<String>> currentPhases = new HashMap<>();
@@ -109,7 +95,7 @@ class ProgrammeSummaries {
 			open.stream().filter(task -> task.getDueDate() != null)
 					.map(task -> Deadline.task(task.getId(), task.getName(), task.getDueDate().toInstant(), now))
 					.forEach(deadlines::add);
-			clockDeadlines.getOrDefault(programme.id(), List.of()).stream().map(this::deadline).forEach(deadlines::add);
+			deadlines.addAll(clockDeadlines.getOrDefault(programme.id(), List.of()));
 			deadlines.sort(Comparator.comparing(Deadline::due));
 			boolean isRunning = programme.status().isRunning();
 			Rag status = isRunning ? rag.assess(deadlines, programme.nation(), now) : null;

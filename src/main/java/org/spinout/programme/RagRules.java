@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.spinout.deadline.Deadline;
 import org.spinout.deadline.WorkingDays;
 import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;

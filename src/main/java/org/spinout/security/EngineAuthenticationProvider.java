@@ -3,9 +3,7 @@ package org.spinout.security;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.spinout.identity.UserNames;
+import org.spinout.identity.People;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -26,8 +24,11 @@ class EngineAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identity;
 
-	EngineAuthenticationProvider(IdentityService identity) {
+	private final People people;
+
+	EngineAuthenticationProvider(IdentityService identity, People people) {
 		this.identity = identity;
+		this.people = people;
 	}
 
 	@Override
@@ -38,12 +39,8 @@ class EngineAuthenticationProvider implements AuthenticationProvider {
 				|| !identity.checkPassword(username, credentials.toString())) {
 			throw new BadCredentialsException(BAD_CREDENTIALS);
 		}
-		User user = identity.createUserQuery().userId(username).singleResult();
-		List<String> groups = identity.createGroupQuery().groupMember(username).list().stream()
-				.map(Group::getId)
-				.sorted()
-				.toList();
-		SpinoutUser principal = new SpinoutUser(user.getId(), UserNames.displayName(user), groups);
+		List<String> groups = people.groupsOf(username);
+		SpinoutUser principal = new SpinoutUser(username, people.name(username), groups);
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
 				groups.stream().map(SimpleGrantedAuthority::new).toList());
 	}

@@ -2,15 +2,13 @@ package org.spinout.task;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.spinout.identity.UserNames;
+import org.spinout.identity.People;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,22 +25,13 @@ class TaskCandidates {
 			+ " WHERE TYPE_ = 'candidate' AND GROUP_ID_ IS NOT NULL AND TASK_ID_ IN (:tasks)";
 
 	/** The most people a filter lists: far more than take part in spin-outs. */
-	private static final int EVERYONE = 2000;
-
-	private static final Comparator<Person> BY_NAME = Comparator.comparing(Person::name,
-			String.CASE_INSENSITIVE_ORDER);
-
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final IdentityService identity;
+	private final People people;
 
-	TaskCandidates(NamedParameterJdbcTemplate jdbc, IdentityService identity) {
+	TaskCandidates(NamedParameterJdbcTemplate jdbc, People people) {
 		this.jdbc = jdbc;
-		this.identity = identity;
-	}
-
-	/** Someone a task may be assigned to. */
-	record Person(String id, String name) {
+		this.people = people;
 	}
 
 	/** The candidate groups of each task, by task id; a task offered to no group is absent. */
@@ -62,31 +51,28 @@ class TaskCandidates {
 	}
 
 	/** The members of each group, in the order of their names. */
-	Map<String, List<Person>> membersOf(Collection<String> groups) {
-		Map<String, List<Person>> members = new TreeMap<>();
+	Map<String, List<People.Person>> membersOf(Collection<String> groups) {
+		Map<String, List<People.Person>> members = new TreeMap<>();
 		for (String group : groups) {
-			members.put(group, identity.createUserQuery().memberOfGroup(group).list().stream()
-					.map(user -> new Person(user.getId(), UserNames.displayName(user)))
-					.sorted(BY_NAME).toList());
+			members.put(group, people.membersOf(group).stream().sorted(People.BY_NAME).toList());
 		}
 		return members;
 	}
 
 	/** Every user, in the order of their names, for a list's filter by assignee. */
-	List<Person> everyone() {
-		return identity.createUserQuery().listPage(0, EVERYONE).stream()
-				.map(user -> new Person(user.getId(), UserNames.displayName(user))).sorted(BY_NAME).toList();
+	List<People.Person> everyone() {
+		return people.everyone().stream().sorted(People.BY_NAME).toList();
 	}
 
 	/** Everyone in any of the groups, once each, in the order of their names. */
-	List<Person> members(Collection<String> groups) {
+	List<People.Person> members(Collection<String> groups) {
 		return union(groups, membersOf(groups));
 	}
 
 	/** The people of the given groups, from members already read. */
-	static List<Person> union(Collection<String> groups, Map<String, List<Person>> members) {
+	static List<People.Person> union(Collection<String> groups, Map<String, List<People.Person>> members) {
 		return groups.stream().flatMap(group -> members.getOrDefault(group, List.of()).stream())
-				.collect(Collectors.toMap(Person::id, person -> person, (a, b) -> a, LinkedHashMap::new))
-				.values().stream().sorted(BY_NAME).toList();
+				.collect(Collectors.toMap(People.Person::id, person -> person, (a, b) -> a, LinkedHashMap::new))
+				.values().stream().sorted(People.BY_NAME).toList();
 	}
 }

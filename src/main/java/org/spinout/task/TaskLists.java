@@ -8,11 +8,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -21,8 +19,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.spinout.access.TaskAccess;
 import org.spinout.contract.Variables;
-import org.spinout.identity.UserNames;
 import org.spinout.insight.ProgrammePhases;
+import org.spinout.identity.People;
 import org.spinout.security.SpinoutUser;
 import org.springframework.stereotype.Component;
 
@@ -45,18 +43,18 @@ public class TaskLists {
 
 	private final RepositoryService repository;
 
-	private final IdentityService identity;
+	private final People people;
 
 	private final TaskCandidates candidates;
 
 	private final ProgrammePhases journey;
 
-	TaskLists(TaskService tasks, RuntimeService runtime, RepositoryService repository, IdentityService identity,
+	TaskLists(TaskService tasks, RuntimeService runtime, RepositoryService repository, People people,
 			TaskCandidates candidates, ProgrammePhases journey) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.repository = repository;
-		this.identity = identity;
+		this.people = people;
 		this.candidates = candidates;
 		this.journey = journey;
 	}
@@ -183,13 +181,9 @@ public class TaskLists {
 				.map(repository::getProcessDefinition)
 				.collect(Collectors.toMap(ProcessDefinition::getId, definition -> phaseName(phaseList, definition)));
 		Map<String, List<String>> groups = candidates.groupsOf(page.stream().map(Task::getId).toList());
-		Map<String, List<TaskCandidates.Person>> members = candidates.membersOf(
+		Map<String, List<People.Person>> members = candidates.membersOf(
 				groups.values().stream().flatMap(List::stream).collect(Collectors.toCollection(TreeSet::new)));
-		String[] assigneeIds = page.stream().map(Task::getAssignee).filter(id -> id != null).distinct()
-				.toArray(String[]::new);
-		Map<String, String> assignees = assigneeIds.length == 0 ? Map.of()
-				: identity.createUserQuery().userIdIn(assigneeIds).list().stream()
-						.collect(Collectors.toMap(User::getId, UserNames::displayName));
+		Map<String, String> assignees = people.names(page.stream().map(Task::getAssignee).toList());
 		Date now = ClockUtil.getCurrentTime();
 		return page.stream().map(task -> {
 			Map<String, Object> facts = programmeFacts.getOrDefault(task.getProcessInstanceId(), Map.of());

@@ -9,18 +9,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.contract.Variables;
-import org.spinout.identity.UserNames;
 import org.spinout.insight.ProgrammePhases;
+import org.spinout.identity.People;
 import org.spinout.programme.ProgrammeFacts;
 import org.spinout.programme.ProgrammeFacts.Fact;
 import org.springframework.stereotype.Component;
@@ -42,17 +40,17 @@ class TaskPage {
 
 	private final RepositoryService repository;
 
-	private final IdentityService identity;
+	private final People people;
 
 	private final ProgrammePhases journey;
 
 	TaskPage(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-			IdentityService identity, ProgrammePhases journey) {
+			People people, ProgrammePhases journey) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.history = history;
 		this.repository = repository;
-		this.identity = identity;
+		this.people = people;
 		this.journey = journey;
 	}
 
@@ -121,12 +119,7 @@ class TaskPage {
 	}
 
 	private Map<String, String> names(Set<String> userIds) {
-		String[] ids = userIds.stream().filter(id -> id != null).toArray(String[]::new);
-		if (ids.length == 0) {
-			return Map.of();
-		}
-		return identity.createUserQuery().userIdIn(ids).list().stream()
-				.collect(Collectors.toMap(User::getId, UserNames::displayName));
+		return people.names(userIds);
 	}
 
 }

@@ -1,14 +1,21 @@
 package org.spinout.web;
 
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.webjars.WebJarVersionLocator;
 
-/** Serves GOV.UK Frontend's fonts and images where its stylesheet expects them, at /assets. */
+/**
+ * Serves GOV.UK Frontend's fonts and images where its stylesheet expects them, at /assets, and
+ * answers uploads too large to read.
+ */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
@@ -30,6 +37,16 @@ class WebConfig implements WebMvcConfigurer {
 		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
 				new ResourceUrlEncodingFilter());
 		registration.setEnabled(false);
+		return registration;
+	}
+
+	/** Before Spring Security, which reads the form for its CSRF token. */
+	@Bean
+	FilterRegistrationBean<UploadTooLarge> uploadTooLarge(MultipartResolver multipart,
+			List<UploadTooLarge.Upload> uploads) {
+		FilterRegistrationBean<UploadTooLarge> registration = new FilterRegistrationBean<>(
+				new UploadTooLarge(multipart, uploads));
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;
 	}
 }

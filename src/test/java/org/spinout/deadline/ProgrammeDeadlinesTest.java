@@ -75,23 +75,23 @@ class ProgrammeDeadlinesTest {
 		engine.getRuntimeService().setVariable(phaseOf(programme), "publicConsultationStartDate", day(2026, 1, 5));
 
 		// when
-		List<ProgrammeDeadline> found = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
+		List<Deadline> found = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
 
 		// then employee liability information is due at the start of 4 May (28 days before 1 June), the
 		// pensions signed a month before the transfer and the contract 10 working days before it
-		assertThat(found).extracting(ProgrammeDeadline::clock).containsExactly("tupe-information-lead-time",
+		assertThat(found).extracting(Deadline::clock).containsExactly("tupe-information-lead-time",
 				"public-consultation", "pension-admission", "employee-liability-information", "contract-signature",
 				"tupe-claims");
-		ProgrammeDeadline eli = found.get(3);
+		Deadline eli = found.get(3);
 		assertThat(eli.label()).isEqualTo("Employee liability information");
 		assertThat(eli.source()).isEqualTo("TUPE 2006 reg 11");
 		assertThat(eli.due()).isEqualTo(WorkingDays.startOf(LocalDate.of(2026, 5, 4)).toInstant());
-		assertThat(eli.status()).isEqualTo(ProgrammeDeadline.Status.UPCOMING);
+		assertThat(eli.status()).isEqualTo(Deadline.Status.UPCOMING);
 		assertThat(eli.programmeReference()).isEqualTo("SO-2026-0001");
 		// the TUPE lead time (90 days before) ends at the start of 3 March, within its warning period
-		assertThat(found.get(0).status()).isEqualTo(ProgrammeDeadline.Status.WARNING);
+		assertThat(found.get(0).status()).isEqualTo(Deadline.Status.WARNING);
 		// the consultation (12 weeks from 5 January) is a waiting period still running
-		assertThat(found.get(1).status()).isEqualTo(ProgrammeDeadline.Status.UPCOMING);
+		assertThat(found.get(1).status()).isEqualTo(Deadline.Status.UPCOMING);
 	}
 
 	@Test
@@ -101,18 +101,18 @@ class ProgrammeDeadlinesTest {
 		engine.getRuntimeService().setVariable(phaseOf(programme), "publicConsultationStartDate", day(2025, 6, 1));
 
 		// when
-		List<ProgrammeDeadline> before = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
+		List<Deadline> before = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
 		engine.getRuntimeService().setVariable(programme.getId(), "employeeLiabilityInformationSentDate", day(2026, 2, 20));
-		List<ProgrammeDeadline> after = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
+		List<Deadline> after = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
 
 		// then
-		assertThat(before).extracting(ProgrammeDeadline::clock, ProgrammeDeadline::status).containsExactly(
-				tuple("tupe-information-lead-time", ProgrammeDeadline.Status.BREACHED),
-				tuple("employee-liability-information", ProgrammeDeadline.Status.BREACHED),
-				tuple("pension-admission", ProgrammeDeadline.Status.BREACHED),
-				tuple("contract-signature", ProgrammeDeadline.Status.WARNING),
-				tuple("tupe-claims", ProgrammeDeadline.Status.UPCOMING));
-		assertThat(after).extracting(ProgrammeDeadline::clock).doesNotContain("employee-liability-information");
+		assertThat(before).extracting(Deadline::clock, Deadline::status).containsExactly(
+				tuple("tupe-information-lead-time", Deadline.Status.BREACHED),
+				tuple("employee-liability-information", Deadline.Status.BREACHED),
+				tuple("pension-admission", Deadline.Status.BREACHED),
+				tuple("contract-signature", Deadline.Status.WARNING),
+				tuple("tupe-claims", Deadline.Status.UPCOMING));
+		assertThat(after).extracting(Deadline::clock).doesNotContain("employee-liability-information");
 	}
 
 	@Test
@@ -123,7 +123,7 @@ class ProgrammeDeadlinesTest {
 		engine.getRuntimeService().setVariable(phaseOf(programme), "standstillClock", "pa-standstill");
 
 		// when
-		List<ProgrammeDeadline> found = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
+		List<Deadline> found = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
 
 		// then 8 working days after Monday 2 March ends at midnight at the end of Thursday 12 March
 		assertThat(found).singleElement().satisfies(deadline -> {
@@ -142,12 +142,12 @@ class ProgrammeDeadlinesTest {
 		engine.getRuntimeService().setVariable(phase, "contractNoticeClock", "contract-details-notice");
 
 		// when
-		List<ProgrammeDeadline> signed = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
+		List<Deadline> signed = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
 		engine.getRuntimeService().setVariable(phase, "contractDetailsNoticeDate", day(2026, 3, 9));
-		List<ProgrammeDeadline> published = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
+		List<Deadline> published = deadlines.of(List.of(programme.getId()), NOW).get(programme.getId());
 
 		// then the notice calling the competition does not count as the notice of the award
-		assertThat(signed).extracting(ProgrammeDeadline::clock).containsExactly("contract-details-notice");
+		assertThat(signed).extracting(Deadline::clock).containsExactly("contract-details-notice");
 		assertThat(published).isEmpty();
 	}
 
@@ -163,9 +163,9 @@ class ProgrammeDeadlinesTest {
 
 		// when
 		queries.set(0);
-		Map<String, List<ProgrammeDeadline>> one = deadlines.of(ids.subList(0, 1), NOW);
+		Map<String, List<Deadline>> one = deadlines.of(ids.subList(0, 1), NOW);
 		int forOne = queries.getAndSet(0);
-		Map<String, List<ProgrammeDeadline>> all = deadlines.of(ids, NOW);
+		Map<String, List<Deadline>> all = deadlines.of(ids, NOW);
 		int forAll = queries.get();
 
 		// then

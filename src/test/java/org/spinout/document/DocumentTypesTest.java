@@ -72,6 +72,8 @@ class DocumentTypesTest {
 		return Stream.of(Arguments.of("page.html", DocumentSamples.ascii("<html><script>alert(1)</script></html>")),
 				Arguments.of("library.jar", DocumentSamples.jar()),
 				Arguments.of("installer.doc", DocumentSamples.otherOle2()),
+				Arguments.of("installer.xls", DocumentSamples.otherOle2()),
+				Arguments.of("archive.docx", DocumentSamples.jar()),
 				Arguments.of("bomb.docx", DocumentSamples.zipBomb()),
 				Arguments.of("crowded.docx", DocumentSamples.zipOfManyEntries()),
 				Arguments.of("entity.docx", DocumentSamples.docxWithDoctype()),
@@ -104,6 +106,19 @@ class DocumentTypesTest {
 				.hasMessageContaining("is a Word document but its name ends in .xlsx");
 		assertThatThrownBy(() -> types.check("report", DocumentSamples.pdf())).isInstanceOf(RefusedDocument.class)
 				.hasMessageContaining("is a PDF but its name has no ending. Rename it to end in .pdf");
+	}
+
+	@Test
+	void officeFormatsThatOnlyTheirNameWouldTellApartAreKnownByTheirContent() {
+		// given Excel files named as Word files: Tika core, given the names, would call them Word documents
+
+		// when they are checked, then each is taken for what it holds
+		assertThatThrownBy(() -> types.check("model.docx", DocumentSamples.xlsx())).isInstanceOf(RefusedDocument.class)
+				.hasMessageContaining("is an Excel workbook but its name ends in .docx");
+		assertThatThrownBy(() -> types.check("model.doc", DocumentSamples.xls())).isInstanceOf(RefusedDocument.class)
+				.hasMessageContaining("is an Excel 97-2003 workbook but its name ends in .doc");
+		assertThat(types.detect(DocumentSamples.xlsx())).contains(DocumentType.EXCEL);
+		assertThat(types.detect(DocumentSamples.doc())).contains(DocumentType.WORD_97);
 	}
 
 	@Test

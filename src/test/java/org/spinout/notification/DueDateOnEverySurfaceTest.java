@@ -26,6 +26,7 @@ import org.spinout.AppNode;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
+import org.spinout.identity.People;
 import org.spinout.programme.ProgrammeStarter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -136,7 +137,7 @@ class DueDateOnEverySurfaceTest {
 		server.setHost("127.0.0.1");
 		server.setPort(SMTP_PORT);
 		new NotificationSender(jdbc, MailConfiguration.smtp(server, properties.from()), composer, preferences,
-				engine.getIdentityService(), properties).sendDue();
+				new People(engine.getIdentityService()), properties).sendDue();
 		List<Mailbox.Mail> mails = Mailbox.of(smtp).stream()
 				.filter(mail -> mail.to().contains(address) && mail.subject().contains(reference)).toList();
 		assertThat(mails).isNotEmpty();

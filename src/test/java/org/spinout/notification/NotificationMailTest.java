@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.AppNode;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
+import org.spinout.identity.People;
 import org.spinout.time.LondonTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,7 +84,7 @@ class NotificationMailTest {
 		server.setHost("127.0.0.1");
 		server.setPort(SMTP_PORT);
 		sender = new NotificationSender(jdbc, MailConfiguration.smtp(server, properties.from()), composer, preferences,
-				engine.getIdentityService(), properties);
+				new People(engine.getIdentityService()), properties);
 	}
 
 	@BeforeEach

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.spinout.deadline.Deadline;
 import org.spinout.deadline.WorkingDays;
 
 /** The RAG thresholds come from configuration, and the rules written on the page follow them. */
@@ -46,9 +47,9 @@ class RagRulesTest {
 
 	@Test
 	void aClockEndingWithinTheConfiguredWorkingDaysIsAmberAndAPassedOneRed() {
-		Deadline soon = Deadline.clock(Deadline.Kind.DEADLINE, "cqc", "CQC registration",
+		Deadline soon = clock(Deadline.Kind.DEADLINE, "cqc", "CQC registration",
 				endOf(LocalDate.of(2026, 3, 9)), "CQC service standard", false);
-		Deadline passed = Deadline.clock(Deadline.Kind.DEADLINE, "eli", "Employee liability information",
+		Deadline passed = clock(Deadline.Kind.DEADLINE, "eli", "Employee liability information",
 				endOf(LocalDate.of(2026, 2, 27)), "TUPE reg 11", true);
 
 		Rag within = new RagRules(new RagProperties(5, 10), workingDays).assess(List.of(soon), null, monday);
@@ -66,12 +67,18 @@ class RagRulesTest {
 
 	@Test
 	void aWaitingPeriodEndingSoonIsNoRisk() {
-		Deadline standstill = Deadline.clock(Deadline.Kind.WAITING_PERIOD, "standstill", "PA 2023 standstill",
+		Deadline standstill = clock(Deadline.Kind.WAITING_PERIOD, "standstill", "PA 2023 standstill",
 				endOf(LocalDate.of(2026, 3, 4)), "PA 2023 s51", false);
 
 		Rag rag = new RagRules(new RagProperties(5, 10), workingDays).assess(List.of(standstill), null, monday);
 
 		assertThat(rag.colour()).isEqualTo(Rag.Colour.GREEN);
+	}
+
+	private static Deadline clock(Deadline.Kind kind, String key, String label, Instant due, String source,
+			boolean breached) {
+		return new Deadline(kind, "p1", "SO-2026-0001", "Libraries", key, key, label, source, due, null,
+				breached ? Deadline.Status.BREACHED : Deadline.Status.UPCOMING, null);
 	}
 
 	private static Instant endOf(LocalDate day) {

@@ -1,10 +1,11 @@
-package org.spinout.identity;
+package org.spinout.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.spinout.SpinoutWebTest;
+import org.spinout.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @SpinoutWebTest

@@ -1,4 +1,4 @@
-package org.spinout.identity;
+package org.spinout.demo;
 
 import java.util.List;
 
@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.spinout.identity.People;
+import org.spinout.identity.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(20)
-public class DemoUsers extends AbstractProcessEnginePlugin {
+class DemoUsers extends AbstractProcessEnginePlugin {
 
 	record DemoUser(String id, String firstName, String lastName, List<Role> roles) {
 	}
@@ -48,8 +50,9 @@ public class DemoUsers extends AbstractProcessEnginePlugin {
 	}
 
 	public void seed(IdentityService identity) {
+		People people = new People(identity);
 		for (DemoUser demo : USERS) {
-			if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+			if (!people.exists(demo.id())) {
 				User user = identity.newUser(demo.id());
 				user.setFirstName(demo.firstName());
 				user.setLastName(demo.lastName());
@@ -58,7 +61,7 @@ public class DemoUsers extends AbstractProcessEnginePlugin {
 				identity.saveUser(user);
 			}
 			for (Role role : demo.roles()) {
-				if (identity.createUserQuery().userId(demo.id()).memberOfGroup(role.groupId()).count() == 0) {
+				if (!people.isMember(demo.id(), role.groupId())) {
 					identity.createMembership(demo.id(), role.groupId());
 				}
 			}
