@@ -1,6 +1,7 @@
 package org.spinout.account;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -55,14 +55,17 @@ class CalendarFeed {
 	private final ProgrammeDeadlines deadlines;
 	private final SiteAddress site;
 
+	private final Clock clock;
+
 	CalendarFeed(TaskService tasks, RuntimeService runtime, IdentityService identity, ProgrammeAccess access,
-			ProgrammeDeadlines deadlines, SiteAddress site) {
+			ProgrammeDeadlines deadlines, SiteAddress site, Clock clock) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.identity = identity;
 		this.access = access;
 		this.deadlines = deadlines;
 		this.site = site;
+		this.clock = clock;
 	}
 
 	Calendar of(String userId) {
@@ -72,7 +75,7 @@ class CalendarFeed {
 				.withDefaults()
 				.withProperty(new XProperty("X-WR-CALNAME", "Spinout: " + user.displayName()))
 				.getFluentTarget();
-		Instant stamp = ClockUtil.getCurrentTime().toInstant();
+		Instant stamp = clock.instant();
 		List<Task> open = openTasks(user);
 		Map<String, String> references = references(open);
 		for (Task task : open) {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.spinout.engine.EngineStartup;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(20)
-public class DemoUsers extends AbstractProcessEnginePlugin {
+public class DemoUsers implements EngineStartup {
 
 	record DemoUser(String id, String firstName, String lastName, List<Role> roles) {
 	}
@@ -43,7 +43,7 @@ public class DemoUsers extends AbstractProcessEnginePlugin {
 	}
 
 	@Override
-	public void postProcessEngineBuild(ProcessEngine engine) {
+	public void engineStarted(ProcessEngine engine) {
 		seed(engine.getIdentityService());
 	}
 

@@ -1,12 +1,12 @@
 package org.spinout.journey;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.spinout.deadline.StatutoryClock;
 import org.spinout.deadline.StatutoryClocks;
 import org.springframework.stereotype.Component;
@@ -29,8 +29,11 @@ public class CheckTransferDate implements JavaDelegate {
 
 	private final StatutoryClocks clocks;
 
-	public CheckTransferDate(StatutoryClocks clocks) {
+	private final Clock clock;
+
+	public CheckTransferDate(StatutoryClocks clocks, Clock clock) {
 		this.clocks = clocks;
+		this.clock = clock;
 	}
 
 	@Override
@@ -39,7 +42,7 @@ public class CheckTransferDate implements JavaDelegate {
 		Object nation = execution.getVariable("nation");
 		List<String> missed = new ArrayList<>();
 		if (transferDate != null) {
-			Date now = ClockUtil.getCurrentTime();
+			Date now = Date.from(clock.instant());
 			for (String name : CLOCKS_BEFORE_TRANSFER) {
 				StatutoryClock clock = clocks.get(name);
 				boolean met = clock.metBy() != null && execution.getVariable(clock.metBy()) != null;

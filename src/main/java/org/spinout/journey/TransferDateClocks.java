@@ -13,7 +13,7 @@ import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.spinout.deadline.TaskDeadlines;
+import org.spinout.engine.TaskDueDate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,7 @@ public class TransferDateClocks implements JavaDelegate {
 		for (Task task : tasks.createTaskQuery().processInstanceId(instanceId).list()) {
 			ModelElementInstance element = model.getModelElementById(task.getTaskDefinitionKey());
 			if (element instanceof UserTask userTask && readsTransferDate(userTask.getCamundaDueDate())) {
-				task.setDueDate(TaskDeadlines.dueDate(execution, userTask));
+				task.setDueDate(TaskDueDate.of(execution, userTask));
 				tasks.saveTask(task);
 				// its reminder and escalation count from its due date
 				recalculateTimers(management, instanceId, userTask.getId());

@@ -9,25 +9,25 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.spinout.engine.EveryUserTaskListener;
+import org.spinout.engine.SignedIn;
 import org.spinout.identity.Role;
 import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells people about work: added by {@link NotificationEnginePlugin} to every user task as a listener
- * for "create" (the task is available to its candidate groups' members, where the group wants to be
+ * Tells people about work: the engine adds it to every user task ({@link EveryUserTaskListener}) for
+ * "create" (the task is available to its candidate groups' members, where the group wants to be
  * told) and "assignment" (to the new assignee), and called by the reminder and escalation listeners.
  *
  * <p>It takes the engine's services from the task rather than by injection: it is built before the
  * engine, which it is part of.
  */
 @Component
-class TaskNotifier implements TaskListener, TaskNotifications {
+class TaskNotifier implements EveryUserTaskListener, TaskNotifications {
 
 	/** The most members of one group told about one task; the identity service pages its answers. */
 	private static final int MAX_MEMBERS = 2000;
@@ -41,6 +41,11 @@ class TaskNotifier implements TaskListener, TaskNotifications {
 	TaskNotifier(Outbox outbox, NotificationProperties properties) {
 		this.outbox = outbox;
 		this.properties = properties;
+	}
+
+	@Override
+	public Set<String> events() {
+		return Set.of(EVENTNAME_CREATE, EVENTNAME_ASSIGNMENT);
 	}
 
 	@Override
@@ -131,8 +136,7 @@ class TaskNotifier implements TaskListener, TaskNotifications {
 
 	/** Who made the change, when the engine knows: nobody needs telling what they just did themselves. */
 	private static String actor(DelegateTask task) {
-		Authentication authentication = identity(task).getCurrentAuthentication();
-		return authentication == null ? null : authentication.getUserId();
+		return SignedIn.to(identity(task)).map(SignedIn::userId).orElse(null);
 	}
 
 	private static IdentityService identity(DelegateTask task) {

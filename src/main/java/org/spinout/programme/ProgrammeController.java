@@ -1,12 +1,12 @@
 package org.spinout.programme;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.spinout.document.Documents;
 import org.spinout.identity.Role;
 import org.spinout.identity.UserNames;
@@ -61,8 +61,10 @@ class ProgrammeController {
 
 	private final IdentityService identity;
 
+	private final Clock clock;
+
 	ProgrammeController(ProgrammeAccess access, ProgrammePage page, ProgrammeActions actions,
-			ProgrammeDiagram diagrams, DeadlineCalendar calendars, Documents documents, IdentityService identity) {
+			ProgrammeDiagram diagrams, DeadlineCalendar calendars, Documents documents, IdentityService identity, Clock clock) {
 		this.access = access;
 		this.page = page;
 		this.actions = actions;
@@ -70,6 +72,7 @@ class ProgrammeController {
 		this.calendars = calendars;
 		this.documents = documents;
 		this.identity = identity;
+		this.clock = clock;
 	}
 
 	@GetMapping("/programmes/{reference}")
@@ -107,7 +110,7 @@ class ProgrammeController {
 				.contentType(CALENDAR)
 				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 						.filename(reference + "-deadlines.ics").build().toString())
-				.body(calendars.of(programme, ClockUtil.getCurrentTime().toInstant()));
+				.body(calendars.of(programme, clock.instant()));
 	}
 
 	@PostMapping("/programmes/{reference}/suspend")

@@ -1,5 +1,6 @@
 package org.spinout.programme;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.deadline.WorkingDays;
 import org.spinout.insight.JourneyModels;
@@ -49,8 +49,10 @@ class ProgrammePage {
 
 	private final JourneyModels models;
 
+	private final Clock clock;
+
 	ProgrammePage(ProgrammeSearch search, ProgrammeSummaries summaries, ProgrammePhases phases, AuditTrail trail,
-			HistoryService history, TaskService tasks, PeopleNames people, JourneyModels models) {
+			HistoryService history, TaskService tasks, PeopleNames people, JourneyModels models, Clock clock) {
 		this.search = search;
 		this.summaries = summaries;
 		this.phases = phases;
@@ -59,6 +61,7 @@ class ProgrammePage {
 		this.tasks = tasks;
 		this.people = people;
 		this.models = models;
+		this.clock = clock;
 	}
 
 	/** How far a phase has got, in the words of the GOV.UK task list. */
@@ -165,7 +168,7 @@ class ProgrammePage {
 		instances.forEach(instance -> phaseOf.put(instance.getId(),
 				ProgrammePhases.name(journey, instance.getProcessDefinitionKey())));
 		Map<String, String> names = people.of(open.stream().map(Task::getAssignee).toList());
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		return open.stream().map(task -> new OpenTask(task.getId(), task.getName(),
 				phaseOf.get(task.getProcessInstanceId()),
 				task.getAssignee() == null ? null : names.getOrDefault(task.getAssignee(), task.getAssignee()),

@@ -1,6 +1,5 @@
 package org.spinout.task;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,21 +9,17 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.spinout.engine.CandidateGroups;
 import org.spinout.identity.UserNames;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Whom open tasks are offered to, and so to whom they may be assigned: their candidate groups and
- * the groups' members. A list page reads the groups of all its tasks in one statement, by
- * read-only SQL on the engine's runtime table (which Camunda 7 and Operaton share): the engine's
- * API reads them one task at a time, and a page's cost would grow with its rows.
+ * the groups' members. A list page reads the groups of all its tasks at once ({@link CandidateGroups}),
+ * so that a page's cost does not grow with its rows.
  */
 @Component
 class TaskCandidates {
-
-	private static final String GROUPS = "SELECT TASK_ID_, GROUP_ID_ FROM ACT_RU_IDENTITYLINK"
-			+ " WHERE TYPE_ = 'candidate' AND GROUP_ID_ IS NOT NULL AND TASK_ID_ IN (:tasks)";
 
 	/** The most people a filter lists: far more than take part in spin-outs. */
 	private static final int EVERYONE = 2000;
@@ -32,12 +27,12 @@ class TaskCandidates {
 	private static final Comparator<Person> BY_NAME = Comparator.comparing(Person::name,
 			String.CASE_INSENSITIVE_ORDER);
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final CandidateGroups groups;
 
 	private final IdentityService identity;
 
-	TaskCandidates(NamedParameterJdbcTemplate jdbc, IdentityService identity) {
-		this.jdbc = jdbc;
+	TaskCandidates(CandidateGroups groups, IdentityService identity) {
+		this.groups = groups;
 		this.identity = identity;
 	}
 
@@ -47,18 +42,7 @@ class TaskCandidates {
 
 	/** The candidate groups of each task, by task id; a task offered to no group is absent. */
 	Map<String, List<String>> groupsOf(Collection<String> taskIds) {
-		if (taskIds.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, List<String>> groups = new LinkedHashMap<>();
-		jdbc.query(GROUPS, Map.of("tasks", taskIds), row -> {
-			List<String> ofTask = groups.computeIfAbsent(row.getString("TASK_ID_"), id -> new ArrayList<>());
-			String group = row.getString("GROUP_ID_");
-			if (!ofTask.contains(group)) {
-				ofTask.add(group);
-			}
-		});
-		return groups;
+		return groups.of(taskIds);
 	}
 
 	/** The members of each group, in the order of their names. */

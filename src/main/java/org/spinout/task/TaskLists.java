@@ -1,5 +1,6 @@
 package org.spinout.task;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -51,14 +51,17 @@ public class TaskLists {
 
 	private final ProgrammePhases journey;
 
+	private final Clock clock;
+
 	TaskLists(TaskService tasks, RuntimeService runtime, RepositoryService repository, IdentityService identity,
-			TaskCandidates candidates, ProgrammePhases journey) {
+			TaskCandidates candidates, ProgrammePhases journey, Clock clock) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.repository = repository;
 		this.identity = identity;
 		this.candidates = candidates;
 		this.journey = journey;
+		this.clock = clock;
 	}
 
 	/** One page of a list, and whether more pages follow it. */
@@ -90,7 +93,7 @@ public class TaskLists {
 	}
 
 	public Counts counts(SpinoutUser user) {
-		Date now = ClockUtil.getCurrentTime();
+		Date now = Date.from(clock.instant());
 		TaskQuery mine = tasks.createTaskQuery().taskAssignee(user.id());
 		long mineCount = mine.count();
 		long mineOverdue = tasks.createTaskQuery().taskAssignee(user.id()).dueBefore(now).count();
@@ -145,7 +148,7 @@ public class TaskLists {
 			query.processDefinitionKey(request.phase());
 		}
 		if (request.overdueOnly()) {
-			query.dueBefore(ClockUtil.getCurrentTime());
+			query.dueBefore(Date.from(clock.instant()));
 		}
 		if (request.text() != null) {
 			String like = "%" + request.text().replace("%", "").replace("_", "") + "%";
@@ -190,7 +193,7 @@ public class TaskLists {
 		Map<String, String> assignees = assigneeIds.length == 0 ? Map.of()
 				: identity.createUserQuery().userIdIn(assigneeIds).list().stream()
 						.collect(Collectors.toMap(User::getId, UserNames::displayName));
-		Date now = ClockUtil.getCurrentTime();
+		Date now = Date.from(clock.instant());
 		return page.stream().map(task -> {
 			Map<String, Object> facts = programmeFacts.getOrDefault(task.getProcessInstanceId(), Map.of());
 			List<String> offeredTo = groups.getOrDefault(task.getId(), List.of());

@@ -3,6 +3,7 @@ package org.spinout.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.spinout.engine.TestClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +55,7 @@ class DeadlineConfigurationTest {
 			StatutoryClocks spring = app.getBean(StatutoryClocks.class);
 
 			// when
-			StatutoryClocks plain = new StatutoryClocks(DeadlineConfiguration.defaultPeriods(), new WorkingDays());
+			StatutoryClocks plain = new StatutoryClocks(DeadlineConfiguration.defaultPeriods(), new WorkingDays(TestClock.clock()));
 
 			// then
 			assertThat(plain.list()).isEqualTo(spring.list());

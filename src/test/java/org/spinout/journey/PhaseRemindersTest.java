@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * Every phase process reminds the people its first task waits for before the task falls due and
@@ -52,7 +53,7 @@ class PhaseRemindersTest {
 
 	/** Monday 2 March 2026, nine in the morning. */
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 0));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 0));
 
 	@BeforeAll
 	static void deployTheJourney() throws IOException {

@@ -19,6 +19,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * Phases of one programme tell each other what happened, by messages to that programme's process
@@ -31,7 +32,7 @@ class ProgrammeMessagesTest {
 	static final ProcessEngineExtension engine = JourneyTestEngine.withoutCoverage();
 
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 30));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 30));
 
 	@BeforeEach
 	void deployAProgrammeOfTwoPhases() {

@@ -18,6 +18,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * The delegates a programme runs at its start and when a gate rejects it: {@code checkTransferDate}
@@ -30,7 +31,7 @@ class ProgrammeStopProcessTest {
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, WorkingDays.startOf(LocalDate.of(2025, 3, 3)));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, WorkingDays.startOf(LocalDate.of(2025, 3, 3)));
 
 	@Test
 	void rejectionAtASecondGateRecordsThatGateOnTheProgramme() {

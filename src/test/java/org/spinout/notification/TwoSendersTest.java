@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.spinout.SpinoutWebTest;
+import org.spinout.engine.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,8 +69,8 @@ class TwoSendersTest {
 		NotificationProperties smallBatches = new NotificationProperties(properties.from(), properties.digestTime(),
 				Map.of(), properties.clockRecipients(), 5, properties.lease(), properties.firstRetry(), properties.maxRetry());
 		List<NotificationSender> nodes = List.of(
-				new NotificationSender(jdbc, recording, composer, preferences, identity, smallBatches),
-				new NotificationSender(jdbc, recording, composer, preferences, identity, smallBatches));
+				new NotificationSender(jdbc, recording, composer, preferences, identity, smallBatches, TestClock.clock()),
+				new NotificationSender(jdbc, recording, composer, preferences, identity, smallBatches, TestClock.clock()));
 
 		// when both run at once until there is nothing left
 		CountDownLatch go = new CountDownLatch(1);
