@@ -38,14 +38,6 @@ class EngineBoundaryTest {
 
 	private static final Path BOUNDARY_SOURCES = MAIN_SOURCES.resolve("org/spinout/engine");
 
-	/**
-	 * Still runs its own SQL on the history tables: moving the portfolio's search behind the
-	 * boundary is open work (docs/decisions/named-queries-on-the-engine-tables.md). Kept honest by
-	 * {@link #theSourcesStillWaitingForTheBoundaryStillNameEngineTables()}.
-	 */
-	private static final List<Path> NOT_YET_BEHIND_THE_BOUNDARY = List
-			.of(MAIN_SOURCES.resolve("org/spinout/programme/ProgrammeSearch.java"));
-
 	@Test
 	void onlyTheBoundaryUsesTheEnginesImplementationClasses() {
 		noClasses().that().resideOutsideOfPackage(BOUNDARY)
@@ -66,18 +58,10 @@ class EngineBoundaryTest {
 
 	@Test
 	void noMainSourceOutsideTheBoundaryNamesAnEngineTable() {
-		assertThat(sourcesOutsideTheBoundary())
+		assertThat(sourcesOutsideTheBoundary().stream().filter(source -> ENGINE_TABLE.matcher(read(source)).find()))
 				.as("main sources outside %s naming an engine table (ACT_...): read history through the engine's "
 						+ "query API or a named query of the boundary", BOUNDARY_SOURCES)
-				.noneMatch(source -> !NOT_YET_BEHIND_THE_BOUNDARY.contains(source)
-						&& ENGINE_TABLE.matcher(read(source)).find());
-	}
-
-	@Test
-	void theSourcesStillWaitingForTheBoundaryStillNameEngineTables() {
-		assertThat(NOT_YET_BEHIND_THE_BOUNDARY)
-				.as("a source that no longer names an engine table comes off the list")
-				.allMatch(source -> ENGINE_TABLE.matcher(read(source)).find());
+				.isEmpty();
 	}
 
 	@Test
