@@ -54,7 +54,6 @@ class CalendarFeed {
 	private final ProgrammeAccess access;
 	private final ProgrammeDeadlines deadlines;
 	private final SiteAddress site;
-
 	private final Clock clock;
 
 	CalendarFeed(TaskService tasks, RuntimeService runtime, IdentityService identity, ProgrammeAccess access,

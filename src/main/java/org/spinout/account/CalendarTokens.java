@@ -29,7 +29,6 @@ class CalendarTokens {
 
 	private final JdbcTemplate jdbc;
 	private final SecureRandom random = new SecureRandom();
-
 	private final Clock clock;
 
 	CalendarTokens(JdbcTemplate jdbc, Clock clock) {

@@ -44,7 +44,6 @@ public class ProgrammeDeadlines {
 	private final HistoryService history;
 	private final StatutoryClocks clocks;
 	private final Map<String, ClockPeriod> periods;
-
 	private final Clock clock;
 
 	public ProgrammeDeadlines(HistoryService history, StatutoryClocks clocks, ClockPeriods periods, Clock clock) {

@@ -53,7 +53,6 @@ class ClockAlerts {
 	private final NamedParameterJdbcTemplate jdbc;
 	private final TransactionTemplate transaction;
 	private final NotificationProperties properties;
-
 	private final Clock clock;
 
 	ClockAlerts(RuntimeService runtime, IdentityService identity, ProgrammeDeadlines deadlines, Outbox outbox,

@@ -53,7 +53,6 @@ class NotificationSender {
 	private final Preferences preferences;
 	private final IdentityService identity;
 	private final NotificationProperties properties;
-
 	private final Clock clock;
 
 	NotificationSender(JdbcTemplate jdbc, MailTransport transport, MailComposer composer, Preferences preferences,

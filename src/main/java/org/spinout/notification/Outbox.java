@@ -34,7 +34,6 @@ class Outbox {
 	private final JdbcTemplate jdbc;
 	private final Preferences preferences;
 	private final NotificationProperties properties;
-
 	private final Clock clock;
 
 	Outbox(JdbcTemplate jdbc, Preferences preferences, NotificationProperties properties, Clock clock) {

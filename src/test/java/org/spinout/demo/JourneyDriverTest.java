@@ -148,7 +148,7 @@ class JourneyDriverTest {
 	@Test
 	void takesTimeOverTasksInWorkingHoursButNeverPassesItsLimit() {
 		Instant start = Instant.parse("2030-03-04T10:00:00Z");
-		clock.moveTo(Date.from(start));
+		clock.moveTo(start);
 		String reference = driver.start(Map.of("programmeName", "Paced Libraries"));
 		Steering steering = Steering.DEFAULT.withPace(Duration.ofDays(7)).withLimit(start.plus(30, ChronoUnit.DAYS));
 

@@ -79,7 +79,7 @@ class ForecastsTest {
 				.endEvent("Signed")
 				.done();
 		deployment = repository.createDeployment().name(key).addModelInstance(key + ".bpmn", model).deploy().getId();
-		clock.moveTo(Date.from(monday));
+		clock.moveTo(monday);
 	}
 
 	@AfterEach
@@ -140,7 +140,7 @@ class ForecastsTest {
 		// given a draft begun on Monday and still open three weeks later
 		String instance = start();
 		Instant later = monday.plus(Duration.ofDays(21));
-		clock.moveTo(Date.from(later));
+		clock.moveTo(later);
 
 		// when
 		Forecast forecast = forecasts.of(List.of(instance)).get(instance);
@@ -181,9 +181,9 @@ class ForecastsTest {
 	}
 
 	private void completeDraftAfter(String instance, Duration duration) {
-		clock.moveTo(Date.from(monday.plus(duration)));
+		clock.moveTo(monday.plus(duration));
 		tasks.complete(task(instance, "Draft"), Map.of());
-		clock.moveTo(Date.from(monday));
+		clock.moveTo(monday);
 	}
 
 	private String task(String instance, String key) {

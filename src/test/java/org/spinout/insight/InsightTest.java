@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,10 +48,10 @@ class InsightTest {
 	void theChartsAndTheirTablesGiveTheSameNumbers() throws Exception {
 		// given a programme begun ten days ago whose business case took three days
 		Instant tenDaysAgo = Instant.now().minus(Duration.ofDays(10));
-		clock.moveTo(Date.from(tenDaysAgo));
+		clock.moveTo(tenDaysAgo);
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
 		String reference = programmes.start("Insight " + System.nanoTime());
-		clock.moveTo(Date.from(tenDaysAgo.plus(Duration.ofDays(3))));
+		clock.moveTo(tenDaysAgo.plus(Duration.ofDays(3)));
 		tasks.complete(programmes.task(reference, TestProgrammes.FIRST_TASK).getId(),
 				TestProgrammes.firstTaskAnswers());
 		clock.reset();

@@ -86,7 +86,7 @@ class DueDateOnEverySurfaceTest {
 	@Test
 	void everySurfaceNamesTheSameDueDay() throws Exception {
 		// given a programme started on 1 November 2030, whose first task falls due at a London midnight
-		clock.moveTo(Date.from(LocalDateTime.of(2030, 11, 1, 9, 0).atZone(LONDON).toInstant()));
+		clock.moveTo(LocalDateTime.of(2030, 11, 1, 9, 0).atZone(LONDON).toInstant());
 		String reference = new TestProgrammes(starter, tasks).start("Same date " + System.nanoTime(), Map.of(
 				"targetTransferDate", Date.from(LocalDate.of(2032, 4, 1).atStartOfDay(LONDON).toInstant())));
 		Task prepare = tasks.createTaskQuery().processInstanceBusinessKey(reference)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,8 +112,8 @@ class AuditTrailTest {
 	}
 
 	private void at(int hour, int minute) {
-		clock.moveTo(Date.from(LocalDateTime.of(2026, 3, 2, hour, minute).atZone(WorkingDays.LONDON)
-				.toInstant()));
+		clock.moveTo(LocalDateTime.of(2026, 3, 2, hour, minute).atZone(WorkingDays.LONDON)
+				.toInstant());
 	}
 
 	private WebClient signedIn(String user) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +152,7 @@ class PortfolioTest {
 
 	/** Starts a programme the given minutes after the test began, so that their ages differ. */
 	private String startMinutesLater(int minutes, String name) {
-		clock.moveTo(Date.from(began.plus(Duration.ofMinutes(minutes))));
+		clock.moveTo(began.plus(Duration.ofMinutes(minutes)));
 		return programmes.start(name);
 	}
 

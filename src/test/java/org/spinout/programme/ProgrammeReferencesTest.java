@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -83,6 +82,6 @@ class ProgrammeReferencesTest {
 	}
 
 	private void inYear(int year) {
-		clock.moveTo(Date.from(ZonedDateTime.of(year, 6, 1, 12, 0, 0, 0, ProgrammeReferences.UK).toInstant()));
+		clock.moveTo(ZonedDateTime.of(year, 6, 1, 12, 0, 0, 0, ProgrammeReferences.UK).toInstant());
 	}
 }

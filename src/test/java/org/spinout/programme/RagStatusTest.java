@@ -80,7 +80,7 @@ class RagStatusTest {
 	@Test
 	void aTaskPastItsDueDateMakesItAmber() {
 		// when the clock passes the task's due date by an hour
-		clock.moveTo(Date.from(due().plus(Duration.ofHours(1))));
+		clock.moveTo(due().plus(Duration.ofHours(1)));
 
 		// then
 		Rag rag = rag();
@@ -93,7 +93,7 @@ class RagStatusTest {
 	@Test
 	void aTaskStillWithinFiveWorkingDaysOfItsDueDateIsAmberNotRed() {
 		// when five whole working days after the due day have nearly passed
-		clock.moveTo(Date.from(fiveWorkingDaysLate().minus(Duration.ofMinutes(1))));
+		clock.moveTo(fiveWorkingDaysLate().minus(Duration.ofMinutes(1)));
 
 		assertThat(rag().colour()).isEqualTo(Rag.Colour.AMBER);
 	}
@@ -101,7 +101,7 @@ class RagStatusTest {
 	@Test
 	void aTaskOverdueByMoreThanFiveWorkingDaysMakesItRed() {
 		// when five whole working days after the due day have passed
-		clock.moveTo(Date.from(fiveWorkingDaysLate().plus(Duration.ofMinutes(1))));
+		clock.moveTo(fiveWorkingDaysLate().plus(Duration.ofMinutes(1)));
 
 		// then
 		Rag rag = rag();
@@ -151,7 +151,7 @@ class RagStatusTest {
 	@Test
 	void aStoppedProgrammeHasNoRagStatus() {
 		// when the programme is stopped long after its first task was due
-		clock.moveTo(Date.from(fiveWorkingDaysLate().plus(Duration.ofDays(1))));
+		clock.moveTo(fiveWorkingDaysLate().plus(Duration.ofDays(1)));
 		actions.stop(reference, "The council withdrew its support.", TestProgrammes.MANAGER);
 
 		// then

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -128,7 +127,7 @@ class StorageOperationsTest {
 		deleteBackups();
 		try {
 			for (int i = 0; i < KEEP + 2; i++) {
-				clock.moveTo(Date.from(night.plus(i, ChronoUnit.DAYS)));
+				clock.moveTo(night.plus(i, ChronoUnit.DAYS));
 				nightly.run();
 			}
 
@@ -145,7 +144,7 @@ class StorageOperationsTest {
 	@Test
 	void healthShowsAdministratorsTheSizeFreeSpaceAndAgeOfTheLastBackup() throws IOException {
 		signedIn("admin").postForm("/operations", "/operations/backups");
-		clock.moveTo(Date.from(clock.now().toInstant().plus(5, ChronoUnit.HOURS)));
+		clock.moveTo(clock.now().toInstant().plus(5, ChronoUnit.HOURS));
 
 		JsonNode health = new ObjectMapper().readTree(signedIn("admin").get("/actuator/health").body());
 		String publicAnswer = new WebClient(port).get("/actuator/health").body();
