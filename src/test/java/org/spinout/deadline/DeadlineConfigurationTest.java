@@ -2,6 +2,8 @@ package org.spinout.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.Test;
 import org.spinout.engine.TestClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,7 +15,8 @@ import org.springframework.context.annotation.Import;
 class DeadlineConfigurationTest {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
-			.withUserConfiguration(Deadlines.class);
+			.withUserConfiguration(Deadlines.class)
+			.withBean(Clock.class, TestClock::clock);
 
 	@Test
 	void defaultsCoverEveryClockOfTheJourney() {
