@@ -1,6 +1,7 @@
 package org.spinout.account;
 
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -43,15 +43,17 @@ class CalendarFeed {
 	private final ProgrammeAccess access;
 	private final ProgrammeDeadlines deadlines;
 	private final SiteAddress site;
+	private final Clock clock;
 
 	CalendarFeed(TaskService tasks, RuntimeService runtime, People people, ProgrammeAccess access,
-			ProgrammeDeadlines deadlines, SiteAddress site) {
+			ProgrammeDeadlines deadlines, SiteAddress site, Clock clock) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.people = people;
 		this.access = access;
 		this.deadlines = deadlines;
 		this.site = site;
+		this.clock = clock;
 	}
 
 	/** The person's calendar as iCalendar text. */
@@ -82,7 +84,7 @@ class CalendarFeed {
 			}
 		}
 		return ICalendar.write(PRODUCT, "Spinout: " + user.displayName(), site.host(), events,
-				ClockUtil.getCurrentTime().toInstant());
+				clock.instant());
 	}
 
 	private SpinoutUser user(String userId) {

@@ -5,13 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +29,11 @@ class CalendarTokens {
 
 	private final JdbcTemplate jdbc;
 	private final SecureRandom random = new SecureRandom();
+	private final Clock clock;
 
-	CalendarTokens(JdbcTemplate jdbc) {
+	CalendarTokens(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** A new token for the person, replacing any earlier one; returned only this once. */
@@ -42,7 +44,7 @@ class CalendarTokens {
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		jdbc.update("DELETE FROM spinout_calendar_token WHERE user_id = ?", userId);
 		jdbc.update("INSERT INTO spinout_calendar_token (user_id, token_hash, created_at) VALUES (?, ?, ?)", userId,
-				hash(token), Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+				hash(token), Timestamp.from(clock.instant()));
 		return token;
 	}
 

@@ -1,5 +1,6 @@
 package org.spinout.deadline;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,7 +19,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.spinout.contract.Variables;
 import org.springframework.stereotype.Component;
 
@@ -42,11 +42,13 @@ public class ProgrammeDeadlines {
 	private final HistoryService history;
 	private final StatutoryClocks clocks;
 	private final Map<String, ClockPeriod> periods;
+	private final Clock clock;
 
-	public ProgrammeDeadlines(HistoryService history, StatutoryClocks clocks, ClockPeriods periods) {
+	public ProgrammeDeadlines(HistoryService history, StatutoryClocks clocks, ClockPeriods periods, Clock clock) {
 		this.history = history;
 		this.clocks = clocks;
 		this.periods = Map.copyOf(periods);
+		this.clock = clock;
 	}
 
 	/** The deadlines of one programme, soonest first; empty for an unknown id. */
@@ -56,7 +58,7 @@ public class ProgrammeDeadlines {
 
 	/** The deadlines of each of the given programmes (root process instance ids), soonest first. */
 	public Map<String, List<Deadline>> of(Collection<String> programmeIds) {
-		return of(programmeIds, ClockUtil.getCurrentTime().toInstant());
+		return of(programmeIds, clock.instant());
 	}
 
 	Map<String, List<Deadline>> of(Collection<String> programmeIds, Instant now) {

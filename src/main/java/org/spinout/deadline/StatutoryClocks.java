@@ -7,7 +7,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.spinout.contract.Delegates;
 import org.springframework.stereotype.Component;
 
@@ -76,7 +75,7 @@ public class StatutoryClocks {
 	/** The clock as it stands today (the engine clock's day), for pages and messages. */
 	public StatutoryClock get(String clock) {
 		ClockPeriod period = period(clock);
-		Version version = inForce(period, WorkingDays.toLocalDate(ClockUtil.getCurrentTime()));
+		Version version = inForce(period, workingDays.today());
 		return new StatutoryClock(clock, period.getLabel(), version.length(), version.unit(),
 				period.getDirection(), period.getAnchor(), period.getSource(), period.getWarningWorkingDays(),
 				period.getMetBy());

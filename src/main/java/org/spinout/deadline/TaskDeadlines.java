@@ -3,11 +3,10 @@ package org.spinout.deadline;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.spinout.contract.Variables;
+import org.spinout.engine.TaskDueDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -53,28 +52,6 @@ public class TaskDeadlines {
 			throw new IllegalStateException("Reminder and escalation timers belong on a user task with a camunda:dueDate, not on '"
 					+ (element == null ? execution.getCurrentActivityId() : element.getId()) + "'");
 		}
-		return dueDate(execution, task);
-	}
-
-	/**
-	 * The due date of {@code task} as its {@code camunda:dueDate} gives it now, evaluated with the
-	 * variables {@code scope} sees: when a date it counts from has moved, the task's new due date.
-	 */
-	public static Date dueDate(DelegateExecution scope, UserTask task) {
-		// Only the engine's own expression manager resolves beans and variables exactly as the task did.
-		ProcessEngineConfigurationImpl configuration =
-				(ProcessEngineConfigurationImpl) scope.getProcessEngine().getProcessEngineConfiguration();
-		Object due = configuration.getExpressionManager().createExpression(task.getCamundaDueDate()).getValue(scope);
-		if (due instanceof Date date) {
-			return date;
-		}
-		if (due instanceof String text) {
-			// As the engine reads a due date written as text (Camunda Modeler's field): an ISO 8601
-			// date and time, or a duration such as P5D from the moment the task starts.
-			return configuration.getBusinessCalendarManager().getBusinessCalendar(DueDateBusinessCalendar.NAME)
-					.resolveDuedate(text);
-		}
-		throw new IllegalStateException("The camunda:dueDate of '" + task.getId() + "' gave " + due
-				+ " where the timers need a date");
+		return TaskDueDate.of(execution, task);
 	}
 }

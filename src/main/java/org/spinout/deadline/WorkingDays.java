@@ -1,5 +1,6 @@
 package org.spinout.deadline;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,7 +9,6 @@ import java.util.Date;
 import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.spinout.contract.Delegates;
 import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,10 @@ public class WorkingDays {
 
 	private final HolidayManager holidays;
 
-	public WorkingDays() {
+	private final Clock clock;
+
+	public WorkingDays(Clock clock) {
+		this.clock = clock;
 		this.holidays = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.UNITED_KINGDOM));
 	}
 
@@ -44,9 +47,14 @@ public class WorkingDays {
 		return endOf(addDays(toLocalDate(from), days, nation));
 	}
 
-	/** {@link #add} counted from the engine clock; used for task due dates. */
+	/** {@link #add} counted from the application's clock; used for task due dates. */
 	public Date fromNow(int days, String nation) {
-		return add(ClockUtil.getCurrentTime(), days, nation);
+		return add(Date.from(clock.instant()), days, nation);
+	}
+
+	/** Today in London, by the application's clock. */
+	public LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), LONDON);
 	}
 
 	/**

@@ -13,14 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spinout.contract.Processes;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.EngineClock;
+import org.spinout.engine.JobExecutorPause;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -130,14 +128,18 @@ public class DemoProgrammes implements ApplicationRunner {
 
 	private final HistoryService history;
 
-	private final ProcessEngine engine;
+	private final JobExecutorPause jobExecutor;
+
+	private final EngineClock clock;
 
 	private final WorkingDays workingDays;
 
-	DemoProgrammes(JourneyDriver driver, HistoryService history, ProcessEngine engine, WorkingDays workingDays) {
+	DemoProgrammes(JourneyDriver driver, HistoryService history, JobExecutorPause jobExecutor, EngineClock clock,
+			WorkingDays workingDays) {
 		this.driver = driver;
 		this.history = history;
-		this.engine = engine;
+		this.jobExecutor = jobExecutor;
+		this.clock = clock;
 		this.workingDays = workingDays;
 	}
 
@@ -159,26 +161,20 @@ public class DemoProgrammes implements ApplicationRunner {
 			return List.of();
 		}
 		long began = System.nanoTime();
-		JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-				.getJobExecutor();
-		boolean wasActive = jobExecutor != null && jobExecutor.isActive();
-		if (wasActive) {
-			jobExecutor.shutdown();
-		}
-		List<String> seeded = new ArrayList<>();
-		try {
-			ClockUtil.reset();
-			Instant now = ClockUtil.getCurrentTime().toInstant();
-			for (DemoProgramme programme : missing) {
-				seed(programme, now).ifPresent(seeded::add);
+		List<String> seeded = jobExecutor.during(() -> {
+			List<String> references = new ArrayList<>();
+			try {
+				clock.reset();
+				Instant now = clock.instant();
+				for (DemoProgramme programme : missing) {
+					seed(programme, now).ifPresent(references::add);
+				}
 			}
-		}
-		finally {
-			ClockUtil.reset();
-			if (wasActive) {
-				jobExecutor.start();
+			finally {
+				clock.reset();
 			}
-		}
+			return references;
+		});
 		log.info("Seeded {} demo programme{} in {} ms", seeded.size(), seeded.size() == 1 ? "" : "s",
 				Duration.ofNanos(System.nanoTime() - began).toMillis());
 		return seeded;
@@ -186,7 +182,7 @@ public class DemoProgrammes implements ApplicationRunner {
 
 	private Optional<String> seed(DemoProgramme programme, Instant now) {
 		LocalDate today = WorkingDays.toLocalDate(Date.from(now));
-		ClockUtil.setCurrentTime(Date.from(startOf(programme, today)));
+		clock.moveTo(startOf(programme, today));
 		String reference = null;
 		try {
 			reference = driver.start(programme.startForm(today));

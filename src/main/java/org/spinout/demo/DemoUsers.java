@@ -5,7 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.spinout.engine.EngineStartup;
 import org.spinout.identity.People;
 import org.spinout.identity.Role;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(20)
-class DemoUsers extends AbstractProcessEnginePlugin {
+class DemoUsers implements EngineStartup {
 
 	record DemoUser(String id, String firstName, String lastName, List<Role> roles) {
 	}
@@ -45,7 +45,7 @@ class DemoUsers extends AbstractProcessEnginePlugin {
 	}
 
 	@Override
-	public void postProcessEngineBuild(ProcessEngine engine) {
+	public void engineStarted(ProcessEngine engine) {
 		seed(engine.getIdentityService());
 	}
 

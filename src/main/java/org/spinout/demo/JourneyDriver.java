@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -27,6 +25,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.contract.Processes;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.EngineClock;
 import org.spinout.form.FormSchema;
 import org.spinout.form.Forms;
 import org.spinout.identity.People;
@@ -47,7 +46,7 @@ import org.springframework.stereotype.Component;
  * Used to seed the demo programmes and by tests.
  *
  * <p>The driver moves the engine clock forward and never back; the caller resets it
- * ({@code ClockUtil.reset()}) when done, and keeps the job executor from running meanwhile, since
+ * ({@link EngineClock#reset()}) when done, and keeps the job executor from running meanwhile, since
  * the driver runs the programme's due jobs itself.
  */
 @Component
@@ -82,6 +81,8 @@ public class JourneyDriver {
 
 	private final People people;
 
+	private final EngineClock clock;
+
 	/** The last step of completing a task: the application's own path, or the engine's alone. */
 	public interface Completer {
 
@@ -93,15 +94,16 @@ public class JourneyDriver {
 	@Autowired
 	JourneyDriver(ProgrammeStarter starter, Forms forms, TaskCompletion completion, PlausibleAnswers plausible,
 			WorkingDays workingDays, RepositoryService repository, RuntimeService runtime, TaskService tasks,
-			ManagementService management, People people) {
-		this(starter, forms, completion, plausible, workingDays, repository, runtime, tasks, management, people,
+			ManagementService management, People people, EngineClock clock) {
+		this(starter, forms, completion, plausible, workingDays, repository, runtime, tasks, management, people, clock,
 				completion::complete);
 	}
 
 	private JourneyDriver(ProgrammeStarter starter, Forms forms, TaskCompletion completion, PlausibleAnswers plausible,
 			WorkingDays workingDays, RepositoryService repository, RuntimeService runtime, TaskService tasks,
-			ManagementService management, People people, Completer completer) {
+			ManagementService management, People people, EngineClock clock, Completer completer) {
 		this.completer = completer;
+		this.clock = clock;
 		this.starter = starter;
 		this.forms = forms;
 		this.completion = completion;
@@ -176,7 +178,7 @@ public class JourneyDriver {
 				.orElseThrow(() -> new IllegalStateException(
 						taskKey + " is not open in " + reference + "; open are " + openTaskKeys(reference)));
 		Instant workedOn = workTime(task, steering, run);
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		passTime(run, workedOn.isAfter(now) ? workedOn : now, steering);
 		Task stillOpen = tasks.createTaskQuery().taskId(task.getId()).singleResult();
 		if (stillOpen == null) {
@@ -314,12 +316,12 @@ public class JourneyDriver {
 	 */
 	public JourneyDriver completingWith(Completer other) {
 		return new JourneyDriver(starter, forms, completion, plausible, workingDays, repository, runtime, tasks,
-				management, people, other);
+				management, people, clock, other);
 	}
 
 	private Map<String, Object> fill(FormSchema schema, Map<String, Object> stored, Map<String, Object> given,
 			String reference) {
-		LocalDate today = WorkingDays.toLocalDate(ClockUtil.getCurrentTime());
+		LocalDate today = workingDays.today();
 		return FormFilling.fill(schema, stored, given,
 				(field, seen) -> plausible.answer(field, new PlausibleAnswers.Asked(reference, today, seen)),
 				field -> plausible.withinRules(field, new PlausibleAnswers.Asked(reference, today, stored::get)));
@@ -351,13 +353,13 @@ public class JourneyDriver {
 	}
 
 	/** Moves the engine clock forward to the instant (never back), as far as the steering allows. */
-	private static void moveClockTo(Instant instant, Steering steering, String reference) {
+	private void moveClockTo(Instant instant, Steering steering, String reference) {
 		if (steering.notAfter() != null && instant.isAfter(steering.notAfter())) {
 			throw new JourneyNotReached(reference + " would need the clock at " + instant + ", after its limit "
 					+ steering.notAfter());
 		}
-		if (instant.isAfter(ClockUtil.getCurrentTime().toInstant())) {
-			ClockUtil.setCurrentTime(Date.from(instant));
+		if (instant.isAfter(clock.instant())) {
+			clock.moveTo(instant);
 		}
 	}
 
@@ -372,8 +374,8 @@ public class JourneyDriver {
 		return jobs.isEmpty() ? null : jobs.get(0);
 	}
 
-	private static boolean isDue(Job job) {
-		return job.getDuedate() == null || !job.getDuedate().after(ClockUtil.getCurrentTime());
+	private boolean isDue(Job job) {
+		return job.getDuedate() == null || job.getDuedate().toInstant().compareTo(clock.instant()) <= 0;
 	}
 
 	/** Runs a job as the job executor would; a job that fails stops the journey where it is. */

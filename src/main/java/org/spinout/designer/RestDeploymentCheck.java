@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.spinout.engine.SignedIn;
 import org.spinout.identity.Role;
 import org.spinout.model.DeploymentPolicy;
 import org.spinout.model.ModelFile;
@@ -210,13 +210,10 @@ final class RestDeploymentCheck extends OncePerRequestFilter {
 
 	/** The REST API has signed the caller in to the engine by now; administrators may do everything. */
 	private boolean mayDeploy() {
-		Authentication current = identity.getCurrentAuthentication();
-		if (current == null) {
-			return false;
-		}
-		List<String> groups = current.getGroupIds() == null ? List.of() : current.getGroupIds();
-		return groups.contains(Role.ADMINISTRATORS.groupId()) || authorizations.isUserAuthorized(current.getUserId(),
-				groups, Permissions.CREATE, Resources.DEPLOYMENT);
+		return SignedIn.to(identity).map(current -> current.groupIds().contains(Role.ADMINISTRATORS.groupId())
+				|| authorizations.isUserAuthorized(current.userId(), current.groupIds(), Permissions.CREATE,
+						Resources.DEPLOYMENT))
+				.orElse(false);
 	}
 
 	/** The parts of the upload, read with the library the REST API itself reads them with. */

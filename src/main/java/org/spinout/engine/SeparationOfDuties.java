@@ -2,14 +2,13 @@ package org.spinout.engine;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -38,16 +37,17 @@ import org.spinout.contract.CandidateGroups;
  * own, see {@link TaskPlumbing}) whose candidate groups do not include {@code decision-makers}
  * may not be completed with {@code decision = reject}.</li>
  * </ul>
- * The person who completes a task is recorded on it as the task variable {@code completedBy}: the
- * signed-in user, or else its assignee. A task completed by the engine itself records nobody.
- * A refusal is a {@link DutyRefused}.
+ * The person who completes a task is recorded once, as its assignee in the history: the signed-in
+ * user, or else its assignee, whichever way it was completed (an administrator through the REST API
+ * or Tasklist may complete a task nobody claimed). The field is set without the engine's assignment
+ * events: nobody is told of a task that is finishing. A task completed by the engine itself keeps
+ * its assignee. Pages show that person, and the four-eyes check reads it. A refusal is a
+ * {@link DutyRefused}.
  */
 final class SeparationOfDuties extends AbstractBpmnParseListener {
 
 	/** The extension property naming the tasks whose paper a task approves. */
 	static final String APPROVES = "approves";
-	/** The task variable that keeps who completed a task. */
-	static final String COMPLETED_BY = "completedBy";
 	static final String REJECT = "reject";
 
 	private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;
@@ -107,16 +107,10 @@ final class SeparationOfDuties extends AbstractBpmnParseListener {
 		String root = ((TaskEntity) task).getExecution().getRootProcessInstanceId();
 		return context.runWithoutAuthorization(() -> {
 			var history = context.getProcessEngineConfiguration().getHistoryService();
-			List<String> completed = history.createHistoricTaskInstanceQuery().rootProcessInstanceId(root)
+			return history.createHistoricTaskInstanceQuery().rootProcessInstanceId(root)
 					.taskDefinitionKeyIn(approved.toArray(String[]::new)).finished().list().stream()
-					.map(HistoricTaskInstance::getId).toList();
-			if (completed.isEmpty()) {
-				return Set.<String>of();
-			}
-			return history.createHistoricVariableInstanceQuery().taskIdIn(completed.toArray(String[]::new))
-					.variableName(COMPLETED_BY).includeDeleted().list().stream()
-					.map(HistoricVariableInstance::getValue)
-					.map(String::valueOf)
+					.map(HistoricTaskInstance::getAssignee)
+					.filter(Objects::nonNull)
 					.collect(Collectors.toSet());
 		});
 	}
@@ -146,7 +140,9 @@ final class SeparationOfDuties extends AbstractBpmnParseListener {
 			if (!approved.isEmpty()) {
 				refuseThePreparer(task, approved, person);
 			}
-			task.setVariableLocal(COMPLETED_BY, person);
+			if (!person.equals(task.getAssignee()) && task instanceof TaskEntity entity) {
+				entity.setAssigneeWithoutCascade(person);
+			}
 		}
 	}
 

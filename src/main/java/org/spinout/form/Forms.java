@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormData;
-import org.spinout.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,10 @@ public class Forms {
 
 	private final TaskService taskService;
 
-	Forms(FormService formService, TaskService taskService) {
+	private final Clock clock;
+
+	Forms(FormService formService, TaskService taskService, Clock clock) {
+		this.clock = clock.withZone(VariableValues.UK);
 		this.formService = formService;
 		this.taskService = taskService;
 	}
@@ -66,10 +69,10 @@ public class Forms {
 				|| (form.getFormKey() != null && form.getFormKey().startsWith(CAMUNDA_FORMS_KEY)));
 	}
 
-	private static FormSchema read(InputStream form) {
+	private FormSchema read(InputStream form) {
 		try (InputStream in = form) {
 			return FormSchema.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-					.withClock(new EngineClock(VariableValues.UK));
+					.withClock(clock);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not read the deployed form", e);

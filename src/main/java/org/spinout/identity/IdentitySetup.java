@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spinout.engine.EngineStartup;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-class IdentitySetup extends AbstractProcessEnginePlugin {
+class IdentitySetup implements EngineStartup {
 
 	private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -36,7 +36,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 	}
 
 	@Override
-	public void postProcessEngineBuild(ProcessEngine engine) {
+	public void engineStarted(ProcessEngine engine) {
 		IdentityService identity = engine.getIdentityService();
 		AuthorizationService authorizations = engine.getAuthorizationService();
 		for (Role role : Role.values()) {

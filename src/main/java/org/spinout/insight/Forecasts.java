@@ -1,5 +1,6 @@
 package org.spinout.insight;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,19 +15,20 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.spinout.deadline.StatutoryClocks;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.BeanCall;
+import org.spinout.engine.OpenSteps;
+import org.spinout.engine.OpenSteps.OpenStep;
 import org.spinout.time.LondonTime;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,29 +42,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Forecasts {
 
-	private static final Pattern WORKING_DAYS_FROM_NOW = Pattern
-			.compile("\\$\\{\\s*workingDays\\.fromNow\\(\\s*(\\d+)\\s*,\\s*nation\\s*\\)\\s*}");
-
-	private static final Pattern CLOCK = Pattern.compile(
-			"\\$\\{\\s*clocks\\.(after|before)\\(\\s*(?:'([\\w-]+)'|(\\w+))\\s*,\\s*(\\w+)\\s*,\\s*nation\\s*\\)\\s*}");
-
 	/** Keeps IN lists well inside what every database accepts. */
 	private static final int CHUNK = 500;
 
-	/**
-	 * The open steps of the given programmes. The open test is written so that no index can serve
-	 * it: H2 would otherwise read the engine's index of open steps, every programme's, rather than
-	 * the index by programme.
-	 */
-	private static final String ACTIVE_STEPS = """
-			SELECT ROOT_PROC_INST_ID_, PROC_INST_ID_, PROC_DEF_ID_, ACT_ID_, ACT_TYPE_, START_TIME_, CALL_PROC_INST_ID_
-			FROM ACT_HI_ACTINST
-			WHERE ROOT_PROC_INST_ID_ IN (:roots) AND (CASE WHEN END_TIME_ IS NULL THEN 1 ELSE 0 END) = 1
-			""";
-
 	private static final String NATION = "nation";
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final OpenSteps openSteps;
 
 	private final HistoryService history;
 
@@ -76,15 +61,18 @@ public class Forecasts {
 
 	private final ForecastProperties properties;
 
-	Forecasts(NamedParameterJdbcTemplate jdbc, HistoryService history, JourneyModels models, StepDurations durations, WorkingDays workingDays,
-			StatutoryClocks clocks, ForecastProperties properties) {
-		this.jdbc = jdbc;
+	private final Clock clock;
+
+	Forecasts(OpenSteps openSteps, HistoryService history, JourneyModels models, StepDurations durations, WorkingDays workingDays,
+			StatutoryClocks clocks, ForecastProperties properties, Clock clock) {
+		this.openSteps = openSteps;
 		this.history = history;
 		this.models = models;
 		this.durations = durations;
 		this.workingDays = workingDays;
 		this.clocks = clocks;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/** The forecast of each running programme among those given (root process instance ids). */
@@ -92,12 +80,12 @@ public class Forecasts {
 		if (programmeIds.isEmpty()) {
 			return Map.of();
 		}
-		Map<String, List<ActiveStep>> active = activeSteps(programmeIds);
-		Context context = new Context(ClockUtil.getCurrentTime().toInstant(), durations.all(), models.latest());
+		Map<String, List<OpenStep>> active = openSteps.of(programmeIds);
+		Context context = new Context(clock.instant(), durations.all(), models.latest());
 		Map<String, Map<String, Object>> variables = variables(active, context);
 		Map<String, Forecast> forecasts = new LinkedHashMap<>();
 		for (String root : programmeIds) {
-			List<ActiveStep> steps = active.getOrDefault(root, List.of());
+			List<OpenStep> steps = active.getOrDefault(root, List.of());
 			if (steps.stream().anyMatch(step -> step.instanceId().equals(root))) {
 				forecasts.put(root, forecast(root, steps, variables.getOrDefault(root, Map.of()), context));
 			}
@@ -118,8 +106,8 @@ public class Forecasts {
 		return new Walk(context, variables, Map.of()).process(models.graph(definition.getId()), start, null);
 	}
 
-	private Forecast forecast(String root, List<ActiveStep> active, Map<String, Object> variables, Context context) {
-		Map<String, List<ActiveStep>> byInstance = new HashMap<>();
+	private Forecast forecast(String root, List<OpenStep> active, Map<String, Object> variables, Context context) {
+		Map<String, List<OpenStep>> byInstance = new HashMap<>();
 		active.forEach(step -> byInstance.computeIfAbsent(step.instanceId(), id -> new ArrayList<>()).add(step));
 		Walk walk = new Walk(context, variables, byInstance);
 		Instant end = walk.instance(root, null);
@@ -131,7 +119,7 @@ public class Forecasts {
 	 * The values the plans of the models count from, per programme, from its running process
 	 * instances: the programme's own value where it has one, otherwise the newest copy in a phase.
 	 */
-	private Map<String, Map<String, Object>> variables(Map<String, List<ActiveStep>> active, Context context) {
+	private Map<String, Map<String, Object>> variables(Map<String, List<OpenStep>> active, Context context) {
 		Map<String, String> rootOf = new HashMap<>();
 		active.forEach((root, steps) -> steps.forEach(step -> rootOf.put(step.instanceId(), root)));
 		if (rootOf.isEmpty()) {
@@ -166,46 +154,39 @@ public class Forecasts {
 
 	/** The working days a due date expression plans, such as 10 for {@code ${workingDays.fromNow(10, nation)}}. */
 	static OptionalInt plannedWorkingDays(String expression) {
-		if (expression == null) {
-			return OptionalInt.empty();
-		}
-		Matcher days = WORKING_DAYS_FROM_NOW.matcher(expression.strip());
-		return days.matches() ? OptionalInt.of(Integer.parseInt(days.group(1))) : OptionalInt.empty();
+		return BeanCall.of(expression).filter(Forecasts::isWorkingDaysFromNow)
+				.map(call -> OptionalInt.of(((Number) call.arguments().get(0).value()).intValue()))
+				.orElse(OptionalInt.empty());
 	}
 
 	/** The variables a due date or timer expression of a model counts from. */
 	static Set<String> variablesOf(String expression) {
-		if (expression == null) {
-			return Set.of();
-		}
-		Matcher clock = CLOCK.matcher(expression.strip());
-		if (!clock.matches()) {
-			return Set.of();
-		}
-		Set<String> names = new HashSet<>();
-		names.add(clock.group(4));
-		if (clock.group(3) != null) {
-			names.add(clock.group(3));
-		}
-		return names;
+		return BeanCall.of(expression).filter(Forecasts::isClock).map(call -> call.arguments().stream().limit(2)
+				.filter(BeanCall.Argument::isName).map(BeanCall.Argument::name).collect(Collectors.toSet()))
+				.orElse(Set.of());
 	}
 
-	private Map<String, List<ActiveStep>> activeSteps(Collection<String> roots) {
-		Map<String, List<ActiveStep>> byRoot = new HashMap<>();
-		List<String> all = List.copyOf(roots);
-		for (int i = 0; i < all.size(); i += CHUNK) {
-			jdbc.query(ACTIVE_STEPS, Map.of("roots", all.subList(i, Math.min(all.size(), i + CHUNK))), row -> {
-				ActiveStep step = new ActiveStep(row.getString("PROC_INST_ID_"), row.getString("PROC_DEF_ID_"),
-						row.getString("ACT_ID_"), row.getString("ACT_TYPE_"), row.getTimestamp("START_TIME_").toInstant(),
-						row.getString("CALL_PROC_INST_ID_"));
-				byRoot.computeIfAbsent(row.getString("ROOT_PROC_INST_ID_"), id -> new ArrayList<>()).add(step);
-			});
-		}
-		return byRoot;
+	/** {@code ${workingDays.fromNow(10, nation)}}: whole working days from when the task starts. */
+	private static boolean isWorkingDaysFromNow(BeanCall call) {
+		return call.is("workingDays", "fromNow", 2) && call.arguments().get(0).value() instanceof Long
+				&& isNation(call.arguments().get(1));
 	}
 
-	private record ActiveStep(String instanceId, String definitionId, String activityId, String type, Instant start,
-			String calledInstanceId) {
+	/**
+	 * {@code ${clocks.after('clock-name', anchorDate, nation)}} (or {@code before}): a statutory clock,
+	 * named in the model or by a variable, counted from a date variable.
+	 */
+	private static boolean isClock(BeanCall call) {
+		if (!(call.is("clocks", "after", 3) || call.is("clocks", "before", 3))) {
+			return false;
+		}
+		BeanCall.Argument clock = call.arguments().get(0);
+		return (clock.isName() || clock.value() instanceof String) && call.arguments().get(1).isName()
+				&& isNation(call.arguments().get(2));
+	}
+
+	private static boolean isNation(BeanCall.Argument argument) {
+		return NATION.equals(argument.name());
 	}
 
 	private record Context(Instant now, Map<StepDurations.Key, StepDurations.Step> history,
@@ -224,11 +205,11 @@ public class Forecasts {
 
 		private final String nation;
 
-		private final Map<String, List<ActiveStep>> active;
+		private final Map<String, List<OpenStep>> active;
 
 		private final List<Forecast.Step> steps = new ArrayList<>();
 
-		Walk(Context context, Map<String, Object> variables, Map<String, List<ActiveStep>> active) {
+		Walk(Context context, Map<String, Object> variables, Map<String, List<OpenStep>> active) {
 			this.context = context;
 			this.variables = variables;
 			this.nation = variables.get(NATION) == null ? null : variables.get(NATION).toString();
@@ -237,11 +218,11 @@ public class Forecasts {
 
 		/** When a running process instance is expected to end. */
 		Instant instance(String instanceId, String phase) {
-			List<ActiveStep> here = active.getOrDefault(instanceId, List.of());
+			List<OpenStep> here = active.getOrDefault(instanceId, List.of());
 			ProcessGraph graph = models.graph(here.get(0).definitionId());
 			String phaseName = phase == null ? null : phase;
 			Map<String, Instant> positions = new HashMap<>();
-			for (ActiveStep step : here) {
+			for (OpenStep step : here) {
 				ProcessGraph.Node node = graph.node(step.activityId());
 				if (node == null || "subProcess".equals(step.type())) {
 					continue; // a container: its own active steps say where it stands
@@ -358,19 +339,21 @@ public class Forecasts {
 				return null;
 			}
 			String text = expression.strip();
-			Matcher days = WORKING_DAYS_FROM_NOW.matcher(text);
-			if (days.matches()) {
-				return workingDays.add(Date.from(start), Integer.parseInt(days.group(1)), nation).toInstant();
+			Optional<BeanCall> call = BeanCall.of(text);
+			OptionalInt days = plannedWorkingDays(text);
+			if (days.isPresent()) {
+				return workingDays.add(Date.from(start), days.getAsInt(), nation).toInstant();
 			}
-			Matcher clock = CLOCK.matcher(text);
-			if (clock.matches()) {
-				String name = clock.group(2) != null ? clock.group(2) : text(variables.get(clock.group(3)));
-				Date anchor = date(variables.get(clock.group(4)));
+			if (call.filter(Forecasts::isClock).isPresent()) {
+				BeanCall clock = call.get();
+				BeanCall.Argument named = clock.arguments().get(0);
+				String name = named.isName() ? text(variables.get(named.name())) : (String) named.value();
+				Date anchor = date(variables.get(clock.arguments().get(1).name()));
 				if (name == null) {
 					return null;
 				}
 				try {
-					if ("before".equals(clock.group(1))) {
+					if ("before".equals(clock.method())) {
 						return anchor == null ? null
 								: later(start, clocks.before(name, anchor, nation).toInstant());
 					}

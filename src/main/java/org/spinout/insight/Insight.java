@@ -1,5 +1,6 @@
 package org.spinout.insight;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.spinout.contract.Processes;
 import org.spinout.contract.Variables;
@@ -44,13 +44,16 @@ class Insight {
 
 	private final HistoryService history;
 
+	private final Clock clock;
+
 	Insight(StepDurations durations, JourneyModels models, ProgrammePhases phases, Forecasts forecasts,
-			HistoryService history) {
+			HistoryService history, Clock clock) {
 		this.durations = durations;
 		this.models = models;
 		this.phases = phases;
 		this.forecasts = forecasts;
 		this.history = history;
+		this.clock = clock;
 	}
 
 	/** One kind of task, as every programme has it. {@code plannedWorkingDays} is null where the model sets a date. */
@@ -138,7 +141,7 @@ class Insight {
 			}
 		}
 		List<ProgrammePhases.Phase> journey = phases.all();
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		List<ProgrammeDurations> programmes = new ArrayList<>();
 		for (HistoricProcessInstance root : roots) {
 			Map<String, Object> values = variables.getOrDefault(root.getId(), Map.of());

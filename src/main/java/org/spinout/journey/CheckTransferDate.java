@@ -1,12 +1,12 @@
 package org.spinout.journey;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.spinout.contract.Delegates;
 import org.spinout.contract.Variables;
 import org.spinout.deadline.StatutoryClock;
@@ -28,8 +28,11 @@ public class CheckTransferDate implements JavaDelegate {
 
 	private final StatutoryClocks clocks;
 
-	public CheckTransferDate(StatutoryClocks clocks) {
+	private final Clock clock;
+
+	public CheckTransferDate(StatutoryClocks clocks, Clock clock) {
 		this.clocks = clocks;
+		this.clock = clock;
 	}
 
 	@Override
@@ -38,7 +41,7 @@ public class CheckTransferDate implements JavaDelegate {
 		Object nation = execution.getVariable(Variables.NATION);
 		List<String> missed = new ArrayList<>();
 		if (transferDate != null) {
-			Date now = ClockUtil.getCurrentTime();
+			Date now = Date.from(clock.instant());
 			for (String name : CLOCKS_BEFORE_TRANSFER) {
 				StatutoryClock clock = clocks.get(name);
 				boolean met = clock.metBy() != null && execution.getVariable(clock.metBy()) != null;

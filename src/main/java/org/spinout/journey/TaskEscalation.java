@@ -1,8 +1,10 @@
 package org.spinout.journey;
 
+import java.time.Clock;
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.spinout.contract.CandidateGroups;
@@ -24,8 +26,11 @@ public class TaskEscalation implements TaskListener {
 
 	private final TaskNotifications notifications;
 
-	public TaskEscalation(TaskNotifications notifications) {
+	private final Clock clock;
+
+	public TaskEscalation(TaskNotifications notifications, Clock clock) {
 		this.notifications = notifications;
+		this.clock = clock;
 	}
 
 	@Override
@@ -38,7 +43,7 @@ public class TaskEscalation implements TaskListener {
 			task.addCandidateGroup(CandidateGroups.PROGRAMME_MANAGERS);
 		}
 		task.setPriority(Math.max(task.getPriority(), ESCALATED_PRIORITY));
-		task.setVariableLocal(ESCALATED_AT, ClockUtil.getCurrentTime());
+		task.setVariableLocal(ESCALATED_AT, Date.from(clock.instant()));
 		notifications.escalated(task);
 	}
 

@@ -1,8 +1,10 @@
 package org.spinout.journey;
 
+import java.time.Clock;
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.spinout.notification.TaskNotifications;
 import org.springframework.stereotype.Component;
 
@@ -17,15 +19,18 @@ public class TaskReminder implements TaskListener {
 
 	private final TaskNotifications notifications;
 
-	public TaskReminder(TaskNotifications notifications) {
+	private final Clock clock;
+
+	public TaskReminder(TaskNotifications notifications, Clock clock) {
 		this.notifications = notifications;
+		this.clock = clock;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		// Timer jobs run at least once: a second run must neither move the recorded time nor remind again.
 		if (task.getVariableLocal(REMINDED_AT) == null) {
-			task.setVariableLocal(REMINDED_AT, ClockUtil.getCurrentTime());
+			task.setVariableLocal(REMINDED_AT, Date.from(clock.instant()));
 			notifications.reminded(task);
 		}
 	}

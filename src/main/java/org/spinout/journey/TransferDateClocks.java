@@ -15,7 +15,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.spinout.contract.Delegates;
 import org.spinout.contract.Variables;
-import org.spinout.deadline.TaskDeadlines;
+import org.spinout.engine.TaskDueDate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +40,7 @@ public class TransferDateClocks implements JavaDelegate {
 		for (Task task : tasks.createTaskQuery().processInstanceId(instanceId).list()) {
 			ModelElementInstance element = model.getModelElementById(task.getTaskDefinitionKey());
 			if (element instanceof UserTask userTask && readsTransferDate(userTask.getCamundaDueDate())) {
-				task.setDueDate(TaskDeadlines.dueDate(execution, userTask));
+				task.setDueDate(TaskDueDate.of(execution, userTask));
 				tasks.saveTask(task);
 				// its reminder and escalation count from its due date
 				recalculateTimers(management, instanceId, userTask.getId());

@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spinout.engine.EngineStartup;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -28,14 +28,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(5)
-public class ModelDeployment extends AbstractProcessEnginePlugin {
+public class ModelDeployment implements EngineStartup {
 
 	public static final String SOURCE = "spinout-startup";
 
 	private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
 
 	@Override
-	public void postProcessEngineBuild(ProcessEngine engine) {
+	public void engineStarted(ProcessEngine engine) {
 		try {
 			PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 			List<Resource> resources = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.spinout.notification;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,9 +51,11 @@ class ClockAlerts {
 	private final NamedParameterJdbcTemplate jdbc;
 	private final TransactionTemplate transaction;
 	private final NotificationProperties properties;
+	private final Clock clock;
 
 	ClockAlerts(RuntimeService runtime, People people, ProgrammeDeadlines deadlines, Outbox outbox,
-			JdbcTemplate jdbc, PlatformTransactionManager transactions, NotificationProperties properties) {
+			JdbcTemplate jdbc, PlatformTransactionManager transactions, NotificationProperties properties,
+			Clock clock) {
 		this.runtime = runtime;
 		this.people = people;
 		this.deadlines = deadlines;
@@ -60,6 +63,7 @@ class ClockAlerts {
 		this.jdbc = new NamedParameterJdbcTemplate(jdbc);
 		this.transaction = new TransactionTemplate(transactions);
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/** Records the alerts that are due and not yet recorded; returns how many it recorded. */
@@ -102,7 +106,7 @@ class ClockAlerts {
 						+ "VALUES (:programme, :deadline, :alert, :due, :now)",
 						new MapSqlParameterSource("programme", deadline.programmeId()).addValue("deadline", deadline.key())
 								.addValue("alert", alert.name()).addValue("due", Timestamp.from(deadline.due()))
-								.addValue("now", Timestamp.from(Outbox.now())));
+								.addValue("now", Timestamp.from(clock.instant())));
 				outbox.record(notifications(deadline, alert, recipients));
 			});
 			return true;

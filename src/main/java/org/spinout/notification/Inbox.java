@@ -1,6 +1,7 @@
 package org.spinout.notification;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,11 @@ class Inbox {
 
 	private final JdbcTemplate jdbc;
 
-	Inbox(JdbcTemplate jdbc) {
+	private final Clock clock;
+
+	Inbox(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	record Entry(String id, NotificationKind kind, String subject, String programmeReference, String programmeName,
@@ -113,12 +117,12 @@ class Inbox {
 			return Optional.empty();
 		}
 		jdbc.update("UPDATE spinout_notification SET read_at = ? WHERE id = ? AND recipient = ? AND read_at IS NULL",
-				Timestamp.from(Outbox.now()), id, userId);
+				Timestamp.from(clock.instant()), id, userId);
 		return Optional.of(links.get(0));
 	}
 
 	int markAllRead(String userId) {
 		return jdbc.update("UPDATE spinout_notification SET read_at = ? WHERE recipient = ? AND read_at IS NULL",
-				Timestamp.from(Outbox.now()), userId);
+				Timestamp.from(clock.instant()), userId);
 	}
 }

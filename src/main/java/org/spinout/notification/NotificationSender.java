@@ -3,6 +3,7 @@ package org.spinout.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,15 +51,17 @@ class NotificationSender {
 	private final Preferences preferences;
 	private final People people;
 	private final NotificationProperties properties;
+	private final Clock clock;
 
 	NotificationSender(JdbcTemplate jdbc, MailTransport transport, MailComposer composer, Preferences preferences,
-			People people, NotificationProperties properties) {
+			People people, NotificationProperties properties, Clock clock) {
 		this.jdbc = new NamedParameterJdbcTemplate(jdbc);
 		this.transport = transport;
 		this.composer = composer;
 		this.preferences = preferences;
 		this.people = people;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/** Sends what is due now; returns how many e-mails the mail server took. */
@@ -71,7 +74,7 @@ class NotificationSender {
 	}
 
 	private int sendImmediate() {
-		Instant now = Outbox.now();
+		Instant now = clock.instant();
 		List<String> candidates = jdbc.queryForList("SELECT id FROM spinout_notification WHERE delivery = 'IMMEDIATE' AND "
 				+ CLAIMABLE + " ORDER BY next_attempt_at FETCH FIRST " + properties.batchSize() + " ROWS ONLY",
 				Map.of("now", Timestamp.from(now)), String.class);
@@ -84,7 +87,7 @@ class NotificationSender {
 		int sent = 0;
 		for (int i = 0; i < claimed.size(); i++) {
 			List<PendingMail> one = List.of(claimed.get(i));
-			if (!claim.holds()) {
+			if (!claim.holdsAt(clock.instant())) {
 				release(claim, ids(claimed.subList(i, claimed.size())));
 				break;
 			}
@@ -104,7 +107,7 @@ class NotificationSender {
 	}
 
 	private int sendDigests() {
-		Instant now = Outbox.now();
+		Instant now = clock.instant();
 		List<String> people = jdbc.queryForList("SELECT DISTINCT recipient FROM spinout_notification WHERE delivery = 'DIGEST' AND "
 				+ CLAIMABLE + " FETCH FIRST " + properties.batchSize() + " ROWS ONLY",
 				Map.of("now", Timestamp.from(now)), String.class);
@@ -120,7 +123,7 @@ class NotificationSender {
 		List<String> left = new ArrayList<>(byPerson.keySet());
 		for (Map.Entry<String, List<PendingMail>> digest : byPerson.entrySet()) {
 			left.remove(digest.getKey());
-			if (!claim.holds()) {
+			if (!claim.holdsAt(clock.instant())) {
 				release(claim, ids(digest.getValue()));
 				continue;
 			}
@@ -141,8 +144,8 @@ class NotificationSender {
 	/** A batch this run holds until {@code until}. */
 	private record Claim(String token, Instant until, List<PendingMail> rows) {
 
-		boolean holds() {
-			return Outbox.now().isBefore(until);
+		boolean holdsAt(Instant now) {
+			return now.isBefore(until);
 		}
 	}
 
@@ -169,7 +172,7 @@ class NotificationSender {
 				return true;
 			}
 			int attempts = rows.stream().mapToInt(PendingMail::attempts).max().orElse(0) + 1;
-			Instant next = Outbox.now().plus(backoff(attempts));
+			Instant next = clock.instant().plus(backoff(attempts));
 			log.warn("Could not send {} to {} (attempt {}); trying again after {}: {}", mail.messageId(), mail.to(),
 					attempts, next, describe(e));
 			jdbc.update("UPDATE spinout_notification SET attempts = attempts + 1, next_attempt_at = :next, "
@@ -201,7 +204,7 @@ class NotificationSender {
 		jdbc.update("UPDATE spinout_notification SET mail_status = :status, sent_at = :sent, last_error = :error, "
 				+ "lease_token = NULL, lease_until = NULL WHERE id IN (:ids) AND lease_token = :token",
 				new MapSqlParameterSource("status", status.name())
-						.addValue("sent", status == MailStatus.SENT ? Timestamp.from(Outbox.now()) : null)
+						.addValue("sent", status == MailStatus.SENT ? Timestamp.from(clock.instant()) : null)
 						.addValue("error", error).addValue("ids", ids(rows)).addValue("token", claim.token()));
 	}
 

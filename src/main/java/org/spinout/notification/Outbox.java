@@ -1,6 +1,7 @@
 package org.spinout.notification;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.spinout.deadline.WorkingDays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,11 +34,13 @@ class Outbox {
 	private final JdbcTemplate jdbc;
 	private final Preferences preferences;
 	private final NotificationProperties properties;
+	private final Clock clock;
 
-	Outbox(JdbcTemplate jdbc, Preferences preferences, NotificationProperties properties) {
+	Outbox(JdbcTemplate jdbc, Preferences preferences, NotificationProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.preferences = preferences;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/** Records one notification per recipient, each delivered as its recipient chose for its kind. */
@@ -47,7 +49,7 @@ class Outbox {
 		if (notifications.isEmpty()) {
 			return;
 		}
-		Instant now = now();
+		Instant now = clock.instant();
 		Map<NotificationKind, List<NewNotification>> byKind = new LinkedHashMap<>();
 		notifications.forEach(n -> byKind.computeIfAbsent(n.kind(), kind -> new ArrayList<>()).add(n));
 		List<Object[]> rows = new ArrayList<>();
@@ -75,11 +77,6 @@ class Outbox {
 		ZonedDateTime today = day.atTime(properties.digestTime()).atZone(WorkingDays.LONDON);
 		return (london.isBefore(today) ? today : day.plusDays(1).atTime(properties.digestTime())
 				.atZone(WorkingDays.LONDON)).toInstant();
-	}
-
-	/** The engine's clock, so that messages follow the same time as the timers that cause them. */
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
 	}
 
 	private static String truncate(String text, int length) {

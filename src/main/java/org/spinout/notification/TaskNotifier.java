@@ -10,26 +10,26 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.spinout.contract.Variables;
 import org.spinout.identity.People;
+import org.spinout.engine.EveryUserTaskListener;
+import org.spinout.engine.SignedIn;
 import org.spinout.identity.Role;
 import org.spinout.time.LondonTime;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells people about work: added by {@link NotificationEnginePlugin} to every user task as a listener
- * for "create" (the task is available to its candidate groups' members, where the group wants to be
+ * Tells people about work: the engine adds it to every user task ({@link EveryUserTaskListener}) for
+ * "create" (the task is available to its candidate groups' members, where the group wants to be
  * told) and "assignment" (to the new assignee), and called by the reminder and escalation listeners.
  *
  * <p>It takes the engine's services from the task rather than by injection: it is built before the
  * engine, which it is part of.
  */
 @Component
-class TaskNotifier implements TaskListener, TaskNotifications {
+class TaskNotifier implements EveryUserTaskListener, TaskNotifications {
 
 	static final String PROGRAMME_REFERENCE = "programmeReference";
 
@@ -39,6 +39,11 @@ class TaskNotifier implements TaskListener, TaskNotifications {
 	TaskNotifier(Outbox outbox, NotificationProperties properties) {
 		this.outbox = outbox;
 		this.properties = properties;
+	}
+
+	@Override
+	public Set<String> events() {
+		return Set.of(EVENTNAME_CREATE, EVENTNAME_ASSIGNMENT);
 	}
 
 	@Override
@@ -125,8 +130,7 @@ class TaskNotifier implements TaskListener, TaskNotifications {
 
 	/** Who made the change, when the engine knows: nobody needs telling what they just did themselves. */
 	private static String actor(DelegateTask task) {
-		Authentication authentication = identity(task).getCurrentAuthentication();
-		return authentication == null ? null : authentication.getUserId();
+		return SignedIn.to(identity(task)).map(SignedIn::userId).orElse(null);
 	}
 
 	private static IdentityService identity(DelegateTask task) {

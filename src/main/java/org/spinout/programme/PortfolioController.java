@@ -3,10 +3,11 @@ package org.spinout.programme;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.spinout.deadline.WorkingDays;
 import org.spinout.insight.ProgrammePhases;
 import org.spinout.security.SpinoutUser;
@@ -37,10 +38,13 @@ class PortfolioController {
 
 	private final RagRules rag;
 
-	PortfolioController(Portfolio portfolio, ProgrammePhases phases, RagRules rag) {
+	private final Clock clock;
+
+	PortfolioController(Portfolio portfolio, ProgrammePhases phases, RagRules rag, Clock clock) {
 		this.portfolio = portfolio;
 		this.phases = phases;
 		this.rag = rag;
+		this.clock = clock;
 	}
 
 	@GetMapping("/programmes")
@@ -55,7 +59,7 @@ class PortfolioController {
 		model.addAttribute("statuses", ProgrammeStatus.values());
 		model.addAttribute("sorts", PortfolioQuery.Sort.values());
 		model.addAttribute("ragRules", rag.described());
-		model.addAttribute("today", WorkingDays.toLocalDate(ClockUtil.getCurrentTime()));
+		model.addAttribute("today", LocalDate.ofInstant(clock.instant(), WorkingDays.LONDON));
 		model.addAttribute("pagination", Pagination.of("/programmes", params, query.page(), page.pages()));
 		model.addAttribute("csvUrl", csvUrl(params));
 		return VIEW;

@@ -1,10 +1,10 @@
 package org.spinout.programme;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.spinout.access.ProgrammeAccess;
 import org.spinout.document.Documents;
 import org.spinout.identity.People;
@@ -59,8 +59,11 @@ class ProgrammeController {
 
 	private final People people;
 
+	private final Clock clock;
+
 	ProgrammeController(ProgrammeAccess access, ProgrammePage page, ProgrammeActions actions,
-			ProgrammeDiagram diagrams, DeadlineCalendar calendars, Documents documents, People people) {
+			ProgrammeDiagram diagrams, DeadlineCalendar calendars, Documents documents, People people,
+			Clock clock) {
 		this.access = access;
 		this.page = page;
 		this.actions = actions;
@@ -68,6 +71,7 @@ class ProgrammeController {
 		this.calendars = calendars;
 		this.documents = documents;
 		this.people = people;
+		this.clock = clock;
 	}
 
 	@GetMapping("/programmes/{reference}")
@@ -104,7 +108,7 @@ class ProgrammeController {
 				.contentType(CALENDAR)
 				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 						.filename(reference + "-deadlines.ics").build().toString())
-				.body(calendars.of(programme, ClockUtil.getCurrentTime().toInstant()));
+				.body(calendars.of(programme, clock.instant()));
 	}
 
 	@PostMapping("/programmes/{reference}/suspend")

@@ -1,5 +1,6 @@
 package org.spinout.programme;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.contract.Variables;
 import org.spinout.deadline.Deadline;
@@ -55,8 +55,10 @@ class ProgrammePage {
 
 	private final JourneyModels models;
 
+	private final Clock clock;
+
 	ProgrammePage(ProgrammeSearch search, ProgrammeSummaries summaries, ProgrammePhases phases, AuditTrail trail,
-			HistoryService history, TaskService tasks, People people, JourneyModels models) {
+			HistoryService history, TaskService tasks, People people, JourneyModels models, Clock clock) {
 		this.search = search;
 		this.summaries = summaries;
 		this.phases = phases;
@@ -65,6 +67,7 @@ class ProgrammePage {
 		this.tasks = tasks;
 		this.people = people;
 		this.models = models;
+		this.clock = clock;
 	}
 
 	/** How far a phase has got, in the words of the GOV.UK task list. */
@@ -171,7 +174,7 @@ class ProgrammePage {
 		instances.forEach(instance -> phaseOf.put(instance.getId(),
 				ProgrammePhases.name(journey, instance.getProcessDefinitionKey())));
 		Map<String, String> names = people.names(open.stream().map(Task::getAssignee).toList());
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		return open.stream().map(task -> new OpenTask(task.getId(), task.getName(),
 				phaseOf.get(task.getProcessInstanceId()),
 				task.getAssignee() == null ? null : names.getOrDefault(task.getAssignee(), task.getAssignee()),

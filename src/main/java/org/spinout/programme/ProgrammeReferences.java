@@ -1,9 +1,9 @@
 package org.spinout.programme;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,15 +28,18 @@ public class ProgrammeReferences {
 
 	private final TransactionTemplate ownTransaction;
 
-	ProgrammeReferences(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+	private final Clock clock;
+
+	ProgrammeReferences(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public String next() {
-		int year = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), UK).getYear();
+		int year = LocalDate.ofInstant(clock.instant(), UK).getYear();
 		ensureYear(year);
 		jdbc.update("UPDATE spinout_programme_number SET last_number = last_number + 1 WHERE reference_year = ?",
 				year);

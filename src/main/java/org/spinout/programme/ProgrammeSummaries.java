@@ -1,5 +1,6 @@
 package org.spinout.programme;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.deadline.Deadline;
 import org.spinout.deadline.ProgrammeDeadlines;
@@ -42,14 +42,17 @@ class ProgrammeSummaries {
 
 	private final RagRules rag;
 
+	private final Clock clock;
+
 	ProgrammeSummaries(HistoryService history, TaskService tasks, ProgrammeDeadlines clocks, Forecasts forecasts,
-			ProgrammePhases phases, RagRules rag) {
+			ProgrammePhases phases, RagRules rag, Clock clock) {
 		this.history = history;
 		this.tasks = tasks;
 		this.clocks = clocks;
 		this.forecasts = forecasts;
 		this.phases = phases;
 		this.rag = rag;
+		this.clock = clock;
 	}
 
 	List<ProgrammeRow> of(List<ProgrammeSearch.Found> found) {
@@ -64,7 +67,7 @@ class ProgrammeSummaries {
 		if (found.isEmpty()) {
 			return List.of();
 		}
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		String[] references = found.stream().map(ProgrammeSearch.Found::reference).toArray(String[]::new);
 		List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
 				.processInstanceBusinessKeyIn(references).list();

@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spinout.engine.EngineClock;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
@@ -53,12 +52,13 @@ public class Backups {
 
 	private final StorageProperties.Backup settings;
 
-	private final Clock clock = new EngineClock(ZoneOffset.UTC);
+	private final Clock clock;
 
 	private final ReentrantLock taking = new ReentrantLock();
 
-	Backups(EmbeddedDatabase database, StorageProperties properties) {
+	Backups(EmbeddedDatabase database, StorageProperties properties, Clock clock) {
 		this.database = database;
+		this.clock = clock;
 		this.settings = properties.backup();
 	}
 

@@ -8,11 +8,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
 
-import org.spinout.engine.EngineClock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,14 +28,15 @@ class StorageFigures {
 
 	private final StorageProperties properties;
 
-	private final Clock clock = new EngineClock(ZoneOffset.UTC);
+	private final Clock clock;
 
 	StorageFigures(ObjectProvider<EmbeddedDatabase> embedded, ObjectProvider<Backups> backups, DataSource dataSource,
-			StorageProperties properties) {
+			StorageProperties properties, Clock clock) {
 		this.embedded = embedded;
 		this.backups = backups;
 		this.dataSource = dataSource;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	StorageStatus read() {

@@ -1,6 +1,5 @@
 package org.spinout.task;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,46 +7,30 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.spinout.engine.OfferedGroups;
 import org.spinout.identity.People;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Whom open tasks are offered to, and so to whom they may be assigned: their candidate groups and
- * the groups' members. A list page reads the groups of all its tasks in one statement, by
- * read-only SQL on the engine's runtime table (which Camunda 7 and Operaton share): the engine's
- * API reads them one task at a time, and a page's cost would grow with its rows.
+ * the groups' members. A list page reads the groups of all its tasks at once ({@link OfferedGroups}),
+ * so that a page's cost does not grow with its rows.
  */
 @Component
 class TaskCandidates {
 
-	private static final String GROUPS = "SELECT TASK_ID_, GROUP_ID_ FROM ACT_RU_IDENTITYLINK"
-			+ " WHERE TYPE_ = 'candidate' AND GROUP_ID_ IS NOT NULL AND TASK_ID_ IN (:tasks)";
-
-	/** The most people a filter lists: far more than take part in spin-outs. */
-	private final NamedParameterJdbcTemplate jdbc;
+	private final OfferedGroups offered;
 
 	private final People people;
 
-	TaskCandidates(NamedParameterJdbcTemplate jdbc, People people) {
-		this.jdbc = jdbc;
+	TaskCandidates(OfferedGroups offered, People people) {
+		this.offered = offered;
 		this.people = people;
 	}
 
 	/** The candidate groups of each task, by task id; a task offered to no group is absent. */
 	Map<String, List<String>> groupsOf(Collection<String> taskIds) {
-		if (taskIds.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, List<String>> groups = new LinkedHashMap<>();
-		jdbc.query(GROUPS, Map.of("tasks", taskIds), row -> {
-			List<String> ofTask = groups.computeIfAbsent(row.getString("TASK_ID_"), id -> new ArrayList<>());
-			String group = row.getString("GROUP_ID_");
-			if (!ofTask.contains(group)) {
-				ofTask.add(group);
-			}
-		});
-		return groups;
+		return offered.of(taskIds);
 	}
 
 	/** The members of each group, in the order of their names. */

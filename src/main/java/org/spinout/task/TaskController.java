@@ -1,6 +1,8 @@
 package org.spinout.task;
 
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.access.ProgrammeAccess;
 import org.spinout.access.TaskAccess;
@@ -74,8 +75,10 @@ class TaskController {
 
 	private final TaskCandidates candidates;
 
+	private final Clock clock;
+
 	TaskController(TaskLists lists, TaskAccess access, TaskPage page, TaskCompletion completion, Forms forms,
-			ProgrammeAccess programmes, Documents documents, TaskCandidates candidates) {
+			ProgrammeAccess programmes, Documents documents, TaskCandidates candidates, Clock clock) {
 		this.documents = documents;
 		this.candidates = candidates;
 		this.lists = lists;
@@ -84,6 +87,7 @@ class TaskController {
 		this.completion = completion;
 		this.forms = forms;
 		this.programmes = programmes;
+		this.clock = clock;
 	}
 
 	@GetMapping("/tasks")
@@ -320,7 +324,7 @@ class TaskController {
 		model.addAttribute("programmeName", programme.name());
 		model.addAttribute("phase", page.phase(task));
 		model.addAttribute("facts", programme.facts());
-		model.addAttribute("dueStatus", DueStatus.of(task.getDueDate(), ClockUtil.getCurrentTime()));
+		model.addAttribute("dueStatus", DueStatus.of(task.getDueDate(), Date.from(clock.instant())));
 		model.addAttribute("record", page.record(reference));
 		model.addAttribute("assignee", page.name(task.getAssignee()));
 		model.addAttribute("members", permissions.canAssign() ? candidates.members(permissions.candidateGroups()) : null);

@@ -1,5 +1,6 @@
 package org.spinout.task;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -49,14 +49,17 @@ public class TaskLists {
 
 	private final ProgrammePhases journey;
 
+	private final Clock clock;
+
 	TaskLists(TaskService tasks, RuntimeService runtime, RepositoryService repository, People people,
-			TaskCandidates candidates, ProgrammePhases journey) {
+			TaskCandidates candidates, ProgrammePhases journey, Clock clock) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.repository = repository;
 		this.people = people;
 		this.candidates = candidates;
 		this.journey = journey;
+		this.clock = clock;
 	}
 
 	/** One page of a list, and whether more pages follow it. */
@@ -88,7 +91,7 @@ public class TaskLists {
 	}
 
 	public Counts counts(SpinoutUser user) {
-		Date now = ClockUtil.getCurrentTime();
+		Date now = Date.from(clock.instant());
 		TaskQuery mine = tasks.createTaskQuery().taskAssignee(user.id());
 		long mineCount = mine.count();
 		long mineOverdue = tasks.createTaskQuery().taskAssignee(user.id()).dueBefore(now).count();
@@ -143,7 +146,7 @@ public class TaskLists {
 			query.processDefinitionKey(request.phase());
 		}
 		if (request.overdueOnly()) {
-			query.dueBefore(ClockUtil.getCurrentTime());
+			query.dueBefore(Date.from(clock.instant()));
 		}
 		if (request.text() != null) {
 			String like = "%" + request.text().replace("%", "").replace("_", "") + "%";
@@ -184,7 +187,7 @@ public class TaskLists {
 		Map<String, List<People.Person>> members = candidates.membersOf(
 				groups.values().stream().flatMap(List::stream).collect(Collectors.toCollection(TreeSet::new)));
 		Map<String, String> assignees = people.names(page.stream().map(Task::getAssignee).toList());
-		Date now = ClockUtil.getCurrentTime();
+		Date now = Date.from(clock.instant());
 		return page.stream().map(task -> {
 			Map<String, Object> facts = programmeFacts.getOrDefault(task.getProcessInstanceId(), Map.of());
 			List<String> offeredTo = groups.getOrDefault(task.getId(), List.of());

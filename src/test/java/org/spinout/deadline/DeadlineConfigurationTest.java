@@ -2,7 +2,10 @@ package org.spinout.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.Test;
+import org.spinout.engine.TestClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +15,8 @@ import org.springframework.context.annotation.Import;
 class DeadlineConfigurationTest {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
-			.withUserConfiguration(Deadlines.class);
+			.withUserConfiguration(Deadlines.class)
+			.withBean(Clock.class, TestClock::clock);
 
 	@Test
 	void defaultsCoverEveryClockOfTheJourney() {
@@ -54,7 +58,7 @@ class DeadlineConfigurationTest {
 			StatutoryClocks spring = app.getBean(StatutoryClocks.class);
 
 			// when
-			StatutoryClocks plain = new StatutoryClocks(DeadlineConfiguration.defaultPeriods(), new WorkingDays());
+			StatutoryClocks plain = new StatutoryClocks(DeadlineConfiguration.defaultPeriods(), new WorkingDays(TestClock.clock()));
 
 			// then
 			assertThat(plain.list()).isEqualTo(spring.list());

@@ -22,6 +22,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinout.engine.TestClock;
 
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
@@ -58,9 +59,9 @@ class ProgrammeDeadlinesTest {
 				.addModelInstance("phase.bpmn", Bpmn.createExecutableProcess("phase").camundaHistoryTimeToLive(1)
 						.startEvent().userTask("Work").endEvent().done())
 				.deploy();
-		WorkingDays workingDays = new WorkingDays();
+		WorkingDays workingDays = new WorkingDays(TestClock.clock());
 		deadlines = new ProgrammeDeadlines(engine.getHistoryService(),
-				new StatutoryClocks(DeadlineConfiguration.defaultPeriods(), workingDays), DeadlineConfiguration.defaultPeriods());
+				new StatutoryClocks(DeadlineConfiguration.defaultPeriods(), workingDays), DeadlineConfiguration.defaultPeriods(), TestClock.clock());
 	}
 
 	@AfterEach

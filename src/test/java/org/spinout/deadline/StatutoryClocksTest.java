@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.spinout.engine.TestClock;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -18,7 +19,7 @@ class StatutoryClocksTest {
 	private static final String ENGLAND_WALES = "england-wales";
 	private static final String SCOTLAND = "scotland";
 
-	private final StatutoryClocks clocks = new StatutoryClocks(DeadlineConfiguration.defaultPeriods(), new WorkingDays());
+	private final StatutoryClocks clocks = new StatutoryClocks(DeadlineConfiguration.defaultPeriods(), new WorkingDays(TestClock.clock()));
 
 	@Test
 	void twentyEightClearDaysAllowTheDecisionFromTheTwentyNinthDay() {
@@ -169,7 +170,7 @@ class StatutoryClocksTest {
 		periods.get("call-in-window").getChanges().add(change);
 
 		// when / then
-		assertThatThrownBy(() -> new StatutoryClocks(periods, new WorkingDays()))
+		assertThatThrownBy(() -> new StatutoryClocks(periods, new WorkingDays(TestClock.clock())))
 				.isInstanceOf(IllegalStateException.class).hasMessageContaining("spinout.clocks.call-in-window");
 	}
 
@@ -190,7 +191,7 @@ class StatutoryClocksTest {
 		ClockPeriod.Change change = periods.get("demo").getChanges().get(0);
 		assertThat(change.getFrom()).isEqualTo(LocalDate.of(2027, 1, 1));
 		assertThat(change.getUnit()).isEqualTo(ClockUnit.WEEKS);
-		assertThat(new StatutoryClocks(periods, new WorkingDays()).after("demo", midnightStarting(2027, 1, 4), ENGLAND_WALES))
+		assertThat(new StatutoryClocks(periods, new WorkingDays(TestClock.clock())).after("demo", midnightStarting(2027, 1, 4), ENGLAND_WALES))
 				.isEqualTo(midnightStarting(2027, 1, 19));
 	}
 
@@ -215,7 +216,7 @@ class StatutoryClocksTest {
 		change.setFrom(from);
 		change.setLength(length);
 		periods.get(clock).getChanges().add(change);
-		return new StatutoryClocks(periods, new WorkingDays());
+		return new StatutoryClocks(periods, new WorkingDays(TestClock.clock()));
 	}
 
 	private static Date at(int year, int month, int day, int hour, int minute) {

@@ -8,25 +8,25 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.spinout.engine.EngineClockExtension;
+import org.spinout.engine.TestClock;
 
 /** Working-day arithmetic across the bank holidays in which England and Wales, Scotland and Northern Ireland differ. */
 class WorkingDaysTest {
+
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	private static final String ENGLAND_WALES = "england-wales";
 	private static final String SCOTLAND = "scotland";
 	private static final String NORTHERN_IRELAND = "northern-ireland";
 
-	private final WorkingDays workingDays = new WorkingDays();
+	private final WorkingDays workingDays = new WorkingDays(TestClock.clock());
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@ParameterizedTest(name = "{0} in {1}: working day {2}")
 	@CsvSource({
@@ -164,7 +164,7 @@ class WorkingDaysTest {
 	@Test
 	void fromNowCountsFromTheEngineClock() {
 		// given
-		ClockUtil.setCurrentTime(at(2023, 12, 29, 15, 0));
+		clock.moveTo(at(2023, 12, 29, 15, 0));
 
 		// when / then
 		assertThat(workingDays.fromNow(2, SCOTLAND)).isEqualTo(midnightStarting(2024, 1, 5));

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -24,6 +23,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.spinout.contract.Processes;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.engine.EngineClockExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -37,6 +38,9 @@ import org.springframework.test.context.ActiveProfiles;
 		"camunda.bpm.webapp.enabled=false" })
 @ActiveProfiles({ "demo", "test" })
 class DemoProgrammesTest {
+
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	@Autowired
 	DemoProgrammes demoProgrammes;
@@ -150,7 +154,7 @@ class DemoProgrammesTest {
 
 		assertThat(Duration.between(started.get(0), now)).isGreaterThan(Duration.ofDays(700));
 		assertThat(Duration.between(started.get(started.size() - 1), now)).isGreaterThan(Duration.ofDays(150));
-		assertThat(ClockUtil.getCurrentTime().toInstant()).isBetween(now.minusSeconds(60), now.plusSeconds(60));
+		assertThat(clock.now().toInstant()).isBetween(now.minusSeconds(60), now.plusSeconds(60));
 		assertThat(tasks.createTaskQuery().dueBefore(Date.from(now)).count()).as("overdue tasks").isPositive();
 		assertThat(tasks.createTaskQuery().dueAfter(Date.from(now)).count()).as("tasks not yet due").isPositive();
 	}

@@ -13,16 +13,19 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.SpinoutWebTest;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.EngineClockExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @SpinoutWebTest
 class JourneyDriverTest {
+
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	@Autowired
 	JourneyDriver driver;
@@ -43,10 +46,6 @@ class JourneyDriverTest {
 		record = new ProgrammeRecord(engine);
 	}
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void drivesAProgrammeToTheEndAsItsPeopleWould() {
@@ -83,7 +82,7 @@ class JourneyDriverTest {
 				.taskDefinitionKey("TakeInPrincipleDecision").singleResult().getStartTime();
 		assertThat(Duration.between(noticePublished.toInstant(), decisionOpened.toInstant()))
 				.isGreaterThanOrEqualTo(Duration.ofDays(28));
-		assertThat(ClockUtil.getCurrentTime()).isEqualTo(decisionOpened);
+		assertThat(clock.now()).isEqualTo(decisionOpened);
 	}
 
 	@Test
@@ -149,7 +148,7 @@ class JourneyDriverTest {
 	@Test
 	void takesTimeOverTasksInWorkingHoursButNeverPassesItsLimit() {
 		Instant start = Instant.parse("2030-03-04T10:00:00Z");
-		ClockUtil.setCurrentTime(Date.from(start));
+		clock.moveTo(start);
 		String reference = driver.start(Map.of("programmeName", "Paced Libraries"));
 		Steering steering = Steering.DEFAULT.withPace(Duration.ofDays(7)).withLimit(start.plus(30, ChronoUnit.DAYS));
 
@@ -162,7 +161,7 @@ class JourneyDriverTest {
 				.isBetween(9, 17);
 		assertThatThrownBy(() -> driver.advanceUntil(reference, steering, "TakeInPrincipleDecision"))
 				.isInstanceOf(JourneyNotReached.class);
-		assertThat(ClockUtil.getCurrentTime().toInstant()).isBeforeOrEqualTo(start.plus(30, ChronoUnit.DAYS));
+		assertThat(clock.now().toInstant()).isBeforeOrEqualTo(start.plus(30, ChronoUnit.DAYS));
 	}
 
 	private HistoricTaskInstance finished(String reference, String taskKey) {

@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spinout.journey.JourneyClock;
 import org.spinout.journey.JourneyTestEngine;
 
 /**
@@ -37,7 +36,7 @@ class SeparationOfDutiesTest {
 	static final ProcessEngineExtension engine = JourneyTestEngine.withoutCoverage();
 
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 0));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 0));
 
 	/** In every group of the miniature programme, as a director who sits on several boards might be. */
 	private static final List<String> EVERY_GROUP = List.of("programme-managers", "finance", "decision-makers",

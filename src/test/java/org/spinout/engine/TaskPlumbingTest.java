@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,7 +24,6 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spinout.journey.JourneyClock;
 import org.spinout.journey.JourneyTestEngine;
 import org.spinout.journey.TaskEscalation;
 import org.spinout.journey.TaskReminder;
@@ -42,7 +40,7 @@ class TaskPlumbingTest {
 
 	// Monday 2 March 2026, 9:00: five working days later is Monday 9 March.
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 0));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 0));
 
 	@AfterEach
 	void undeploy() {
@@ -202,8 +200,8 @@ class TaskPlumbingTest {
 		return runtimeService().startProcessInstanceByKey(key, Map.of("nation", "england-wales"));
 	}
 
-	private static void fire(Job job) {
-		ClockUtil.setCurrentTime(job.getDuedate());
+	private void fire(Job job) {
+		clock.moveTo(job.getDuedate());
 		execute(job);
 	}
 

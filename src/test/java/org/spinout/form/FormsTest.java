@@ -16,19 +16,23 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.SpinoutWebTest;
+import org.spinout.engine.EngineClockExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A task's or start event's Camunda Form comes from the engine, filled in from the process variables. */
 @SpinoutWebTest
 class FormsTest {
+
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	private static final String PROCESS = """
 			<?xml version="1.0" encoding="UTF-8"?>
@@ -74,7 +78,6 @@ class FormsTest {
 
 	@AfterEach
 	void undeploy() {
-		ClockUtil.reset();
 		repository.deleteDeployment(deploymentId, true);
 	}
 
@@ -122,7 +125,7 @@ class FormsTest {
 	void todayIsTheEnginesDay() {
 		ProcessInstance instance = runtime.startProcessInstanceByKey("form-loading");
 		Task review = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-		ClockUtil.setCurrentTime(london("2040-03-10T09:30Z"));
+		clock.moveTo(london("2040-03-10T09:30Z"));
 
 		FormSchema form = forms.forTask(review.getId());
 		FormSubmission yesterday = form.validate(with(validAnswers(), "targetTransferDate-day", "9",

@@ -35,7 +35,7 @@ class RoleGrantsTest {
 		authorizations.saveAuthorization(tasks);
 
 		// when the engine starts again
-		setup.postProcessEngineBuild(engine);
+		setup.engineStarted(engine);
 
 		// then
 		Authorization now = managersOnEveryTask();

@@ -12,15 +12,16 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.SpinoutWebTest;
 import org.spinout.deadline.StatutoryClocks;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.EngineClockExtension;
 import org.spinout.time.LondonTime;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,6 +32,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @SpinoutWebTest
 class ForecastsTest {
+
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	private static final String NATION = "england-wales";
 
@@ -75,12 +79,11 @@ class ForecastsTest {
 				.endEvent("Signed")
 				.done();
 		deployment = repository.createDeployment().name(key).addModelInstance(key + ".bpmn", model).deploy().getId();
-		ClockUtil.setCurrentTime(Date.from(monday));
+		clock.moveTo(monday);
 	}
 
 	@AfterEach
 	void removeIt() {
-		ClockUtil.reset();
 		repository.deleteDeployment(deployment, true);
 	}
 
@@ -137,7 +140,7 @@ class ForecastsTest {
 		// given a draft begun on Monday and still open three weeks later
 		String instance = start();
 		Instant later = monday.plus(Duration.ofDays(21));
-		ClockUtil.setCurrentTime(Date.from(later));
+		clock.moveTo(later);
 
 		// when
 		Forecast forecast = forecasts.of(List.of(instance)).get(instance);
@@ -178,9 +181,9 @@ class ForecastsTest {
 	}
 
 	private void completeDraftAfter(String instance, Duration duration) {
-		ClockUtil.setCurrentTime(Date.from(monday.plus(duration)));
+		clock.moveTo(monday.plus(duration));
 		tasks.complete(task(instance, "Draft"), Map.of());
-		ClockUtil.setCurrentTime(Date.from(monday));
+		clock.moveTo(monday);
 	}
 
 	private String task(String instance, String key) {

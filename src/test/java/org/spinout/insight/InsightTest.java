@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
+import org.spinout.engine.EngineClockExtension;
 import org.spinout.programme.ProgrammeStarter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +26,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The insight page: its charts' numbers travel in data attributes, and tables give the same numbers. */
 @SpinoutWebTest
 class InsightTest {
+
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	private static final Pattern CHART = Pattern.compile("id=\"([^\"]+)\" role=\"img\"\\s+data-chart=\"([^\"]+)\"");
 
@@ -42,22 +44,17 @@ class InsightTest {
 	@Autowired
 	ObjectMapper json;
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
-
 	@Test
 	void theChartsAndTheirTablesGiveTheSameNumbers() throws Exception {
 		// given a programme begun ten days ago whose business case took three days
 		Instant tenDaysAgo = Instant.now().minus(Duration.ofDays(10));
-		ClockUtil.setCurrentTime(Date.from(tenDaysAgo));
+		clock.moveTo(tenDaysAgo);
 		TestProgrammes programmes = new TestProgrammes(starter, tasks);
 		String reference = programmes.start("Insight " + System.nanoTime());
-		ClockUtil.setCurrentTime(Date.from(tenDaysAgo.plus(Duration.ofDays(3))));
+		clock.moveTo(tenDaysAgo.plus(Duration.ofDays(3)));
 		tasks.complete(programmes.task(reference, TestProgrammes.FIRST_TASK).getId(),
 				TestProgrammes.firstTaskAnswers());
-		ClockUtil.reset();
+		clock.reset();
 
 		// when
 		String page = signedIn("manager").get("/insight?programme=" + reference).body();

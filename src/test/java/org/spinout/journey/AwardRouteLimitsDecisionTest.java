@@ -17,6 +17,7 @@ import org.spinout.deadline.DeadlineConfiguration;
 import org.spinout.deadline.StatutoryClock;
 import org.spinout.deadline.StatutoryClocks;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.TestClock;
 
 /**
  * Every row of {@code award-route-limits.dmn}: which routes the regime, the nation, the value, the
@@ -130,7 +131,7 @@ class AwardRouteLimitsDecisionTest {
 	@MethodSource("cases")
 	void standstillsRepeatTheClockDefaults(String situation, Map<String, Object> variables) {
 		// given
-		StatutoryClocks clocks = new StatutoryClocks(DeadlineConfiguration.defaultPeriods(), new WorkingDays());
+		StatutoryClocks clocks = new StatutoryClocks(DeadlineConfiguration.defaultPeriods(), new WorkingDays(TestClock.clock()));
 
 		// when
 		Map<String, Object> limits = DecisionTableRun.evaluate(engine.getProcessEngine(), DECISION, variables).outputs();

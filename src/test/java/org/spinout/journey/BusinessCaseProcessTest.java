@@ -27,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.spinout.contract.Variables;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * Phase 1: the staff's proposal, the parent body's appraisal, the sponsors' approval and the
@@ -46,7 +47,7 @@ class BusinessCaseProcessTest {
 
 	/** Monday 2 March 2026: the notice goes out that day. */
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 0));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 0));
 
 	private static final Date NOTICE_DATE = london(2026, 3, 2);
 

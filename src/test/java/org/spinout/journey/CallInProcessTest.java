@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * The call-in of a formal decision: the window, scrutiny's meeting and its three outcomes, full
@@ -28,7 +29,7 @@ class CallInProcessTest {
 
 	/** Tuesday 31 March 2026, the day the decision is published. */
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 31, 9, 0));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 31, 9, 0));
 
 	private JourneyInstance callIn;
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.spinout.contract.Messages;
 import org.spinout.contract.Variables;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * Phase 4, contract and procurement: the regime by date, nation, commissioner and value (gate G6), the
@@ -61,7 +62,7 @@ class ContractProcurementProcessTest {
 
 	// Monday 2 February 2026, mid-morning
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 2, 2, 9, 30));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 2, 2, 9, 30));
 
 	private JourneyInstance programme;
 

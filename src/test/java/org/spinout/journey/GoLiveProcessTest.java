@@ -15,6 +15,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.contract.Variables;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * Phase 6, go-live: the asset transfer with its valuation, consent (none for a short tenancy or the best
@@ -35,7 +36,7 @@ class GoLiveProcessTest {
 
 	// Monday 2 March 2026, mid-morning
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 30));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 30));
 
 	private JourneyInstance programme;
 

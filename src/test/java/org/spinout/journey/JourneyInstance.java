@@ -7,16 +7,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.spinout.contract.Variables;
+import org.spinout.engine.TestClock;
 
 /**
  * One process instance of a journey model under test, driven as its users would: complete the task
@@ -99,7 +100,7 @@ final class JourneyInstance {
 	void carryOutTheStop() {
 		ProcessInstance stopping = BpmnAwareTests.calledProcessInstance("stop-in-order", instance);
 		BpmnAwareTests.complete(BpmnAwareTests.task("TellStaffTheProgrammeStopped", stopping), Map.of("staffToldDate",
-				ClockUtil.getCurrentTime(), "staffToldHow", "A briefing for each team and a letter to each",
+				Date.from(TestClock.clock().instant()), "staffToldHow", "A briefing for each team and a letter to each",
 				"unionsTold", true));
 		BpmnAwareTests.complete(BpmnAwareTests.task("WithdrawPublishedNotices", stopping),
 				Map.of("withdrawnNotices", "forward-plan"));

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.deadline.TaskDeadlines;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.TestClock;
 
 /**
  * The tasks of a process instance under test, for the process tests that drive a phase task by
@@ -27,7 +28,7 @@ import org.spinout.deadline.WorkingDays;
  */
 final class JourneyTasks {
 
-	private static final WorkingDays WORKING_DAYS = new WorkingDays();
+	private static final WorkingDays WORKING_DAYS = new WorkingDays(TestClock.clock());
 
 	private JourneyTasks() {
 	}

@@ -16,6 +16,7 @@ import org.spinout.deadline.StatutoryClocks;
 import org.spinout.deadline.TaskDeadlines;
 import org.spinout.deadline.WorkingDays;
 import org.spinout.engine.TaskPlumbingPlugin;
+import org.spinout.engine.TestClock;
 import org.spinout.notification.TaskNotifications;
 
 /**
@@ -31,20 +32,13 @@ import org.spinout.notification.TaskNotifications;
  *   @RegisterExtension
  *   static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
  *
- *   @BeforeEach
- *   void useEngine() {
- *     BpmnAwareTests.init(engine.getProcessEngine());
- *   }
- *
- *   @AfterEach
- *   void resetClock() {
- *     ClockUtil.reset();
- *     BpmnAwareTests.reset();
- *   }
+ *   @RegisterExtension
+ *   final EngineClockExtension clock = EngineClockExtension.at(engine, JourneyTimers.london(2026, 3, 2, 9, 0));
  * }
  * }</pre>
  * Each call builds a new engine with its own database and engine name, so test classes never see
- * each other's data; that is also why {@code BpmnAwareTests.init} is needed before each test.
+ * each other's data; that is also why {@code EngineClockExtension} points Camunda BPM Assert at
+ * the class's engine before each test.
  */
 public final class JourneyTestEngine {
 
@@ -100,16 +94,16 @@ public final class JourneyTestEngine {
 
 	/** The application's beans as expressions in the models see them. */
 	public static Map<Object, Object> beans() {
-		WorkingDays workingDays = new WorkingDays();
+		WorkingDays workingDays = new WorkingDays(TestClock.clock());
 		StatutoryClocks clocks = new StatutoryClocks(DeadlineConfiguration.defaultPeriods(), workingDays);
 		Map<Object, Object> beans = new HashMap<>();
 		beans.put("workingDays", workingDays);
 		beans.put("clocks", clocks);
 		beans.put("taskDeadlines", new TaskDeadlines(workingDays, TaskDeadlines.DEFAULT_REMINDER_WORKING_DAYS));
 		beans.put("recordProgrammeStop", new RecordProgrammeStop());
-		beans.put("taskReminder", new TaskReminder(NO_NOTIFICATIONS));
-		beans.put("taskEscalation", new TaskEscalation(NO_NOTIFICATIONS));
-		beans.put("checkTransferDate", new CheckTransferDate(clocks));
+		beans.put("taskReminder", new TaskReminder(NO_NOTIFICATIONS, TestClock.clock()));
+		beans.put("taskEscalation", new TaskEscalation(NO_NOTIFICATIONS, TestClock.clock()));
+		beans.put("checkTransferDate", new CheckTransferDate(clocks, TestClock.clock()));
 		beans.put("newBodyRegistration", new NewBodyRegistration());
 		beans.put("transferDateMove", new TransferDateMove());
 		beans.put("transferDateClocks", new TransferDateClocks());

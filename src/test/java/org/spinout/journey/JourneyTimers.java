@@ -12,13 +12,13 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.TestClock;
 
 /**
  * Finds the timer jobs of the journey's process tests and fires them by moving the engine clock to
@@ -64,7 +64,7 @@ public final class JourneyTimers {
 
 	/** Moves the engine clock to the job's due date and runs it, as the job executor would then. */
 	static void fire(Job job) {
-		ClockUtil.setCurrentTime(job.getDuedate());
+		TestClock.moveTo(job.getDuedate().toInstant());
 		execute(job);
 	}
 

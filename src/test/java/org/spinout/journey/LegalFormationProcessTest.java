@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -32,6 +31,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.contract.Variables;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * Phase 3, legal formation: the legal form (gate G5), the first board and the governing documents sent
@@ -51,7 +51,7 @@ class LegalFormationProcessTest {
 
 	// Monday 2 March 2026, mid-morning
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 30));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 30));
 
 	private JourneyInstance programme;
 
@@ -215,7 +215,7 @@ class LegalFormationProcessTest {
 	@Test
 	void scottishBankHolidaysMoveTheRegistrationChase() {
 		// given an application on Monday 29 December 2025 in Scotland (1 and 2 January are holidays)
-		ClockUtil.setCurrentTime(london(2025, 12, 1, 9, 0));
+		clock.moveTo(london(2025, 12, 1, 9, 0));
 		start("scotland", false);
 		approvedSociety();
 		prepareApplication();

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.spinout.contract.CandidateGroups;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * Every phase process reminds the people its first task waits for before the task falls due and
@@ -53,7 +54,7 @@ class PhaseRemindersTest {
 
 	/** Monday 2 March 2026, nine in the morning. */
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 0));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 0));
 
 	@BeforeAll
 	static void deployTheJourney() throws IOException {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.contract.Messages;
 import org.spinout.contract.Variables;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * Phases of one programme tell each other what happened, by messages to that programme's process
@@ -33,7 +34,7 @@ class ProgrammeMessagesTest {
 	static final ProcessEngineExtension engine = JourneyTestEngine.withoutCoverage();
 
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 30));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 30));
 
 	@BeforeEach
 	void deployAProgrammeOfTwoPhases() {

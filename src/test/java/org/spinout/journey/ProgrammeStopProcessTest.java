@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.contract.Variables;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * The delegates a programme runs at its start and when a gate rejects it: {@code checkTransferDate}
@@ -31,7 +32,7 @@ class ProgrammeStopProcessTest {
 	static final ProcessEngineCoverageExtension engine = JourneyTestEngine.withCoverage();
 
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, WorkingDays.startOf(LocalDate.of(2025, 3, 3)));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, WorkingDays.startOf(LocalDate.of(2025, 3, 3)));
 
 	@Test
 	void rejectionAtASecondGateRecordsThatGateOnTheProgramme() {

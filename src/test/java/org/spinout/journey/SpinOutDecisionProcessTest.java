@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * Phase 3: the business plan, the full business case, the section 151 sign-off and the decision to
@@ -37,7 +38,7 @@ class SpinOutDecisionProcessTest {
 
 	/** Monday 13 April 2026. */
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 4, 13, 9, 0));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 4, 13, 9, 0));
 
 	private JourneyInstance programme;
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * The programme as a whole: the transfer date check, the phases in order and in parallel, and a
@@ -43,7 +44,7 @@ class SpinOutProgrammeProcessTest {
 
 	// Monday 2 March 2026
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 0));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 0));
 
 	private static final String REFERENCE = "SO-2026-7";
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.contract.Messages;
 import org.spinout.contract.Variables;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * Phase 5, staff transfer and pensions: the transfer planned and its date checked; representatives
@@ -47,7 +47,7 @@ class StaffTransferProcessTest {
 
 	// Monday 2 March 2026
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 0));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 0));
 
 	/** Thursday 1 October 2026. */
 	private static final Date TRANSFER_DATE = london(2026, 10, 1);
@@ -370,7 +370,7 @@ class StaffTransferProcessTest {
 	@Test
 	void dateTooCloseAtTheStartIsShownOnThePlan() {
 		// given a transfer only 60 days away, inside the 90-day lead time
-		ClockUtil.setCurrentTime(london(2026, 8, 2, 9, 0));
+		clock.moveTo(london(2026, 8, 2, 9, 0));
 
 		// when
 		start("council", true, false);

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * Phase 2, before the final decision: consultation (with health scrutiny for a substantial variation
@@ -40,7 +41,7 @@ class StakeholderEngagementProcessTest {
 
 	/** Monday 2 March 2026. */
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2026, 3, 2, 9, 0));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 0));
 
 	private JourneyInstance programme;
 

@@ -12,7 +12,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -22,6 +21,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.contract.CandidateGroups;
+import org.spinout.engine.EngineClockExtension;
 
 /**
  * The reminder and escalation timers every user task carries. A {@code timeout} listener's timer is
@@ -37,7 +37,7 @@ class TaskDeadlinesProcessTest {
 
 	// Wednesday 17 December 2025, mid-morning: five working days later is Christmas Eve.
 	@RegisterExtension
-	final JourneyClock clock = JourneyClock.at(engine, london(2025, 12, 17, 10, 0));
+	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2025, 12, 17, 10, 0));
 
 	@Test
 	void timersAreSetFromTheTaskDueDate() {
@@ -54,7 +54,7 @@ class TaskDeadlinesProcessTest {
 	@Test
 	void scottishBankHolidaysMoveTheDueDate() {
 		// given Friday 26 December 2025; Scotland also keeps Friday 2 January
-		ClockUtil.setCurrentTime(london(2025, 12, 26, 9, 0));
+		clock.moveTo(london(2025, 12, 26, 9, 0));
 
 		// when
 		ProcessInstance instance = start("scotland");
@@ -69,7 +69,7 @@ class TaskDeadlinesProcessTest {
 	void reminderMarksTheTaskAndLeavesItWaiting() {
 		// given
 		ProcessInstance instance = start("england-wales");
-		ClockUtil.setCurrentTime(london(2025, 12, 23, 0, 0));
+		clock.moveTo(london(2025, 12, 23, 0, 0));
 
 		// when
 		execute(timers(instance).get(0));
@@ -88,9 +88,9 @@ class TaskDeadlinesProcessTest {
 	void escalationAddsTheProgrammeOfficeAndRaisesPriority() {
 		// given
 		ProcessInstance instance = start("england-wales");
-		ClockUtil.setCurrentTime(london(2025, 12, 23, 0, 0));
+		clock.moveTo(london(2025, 12, 23, 0, 0));
 		execute(timers(instance).get(0));
-		ClockUtil.setCurrentTime(london(2025, 12, 25, 0, 0));
+		clock.moveTo(london(2025, 12, 25, 0, 0));
 
 		// when
 		execute(timers(instance).get(0));
@@ -111,7 +111,7 @@ class TaskDeadlinesProcessTest {
 		ProcessInstance instance = start("england-wales");
 		Date earlier = london(2025, 12, 24, 12, 0);
 		taskService().setVariableLocal(task(instance).getId(), TaskEscalation.ESCALATED_AT, earlier);
-		ClockUtil.setCurrentTime(london(2025, 12, 25, 0, 0));
+		clock.moveTo(london(2025, 12, 25, 0, 0));
 
 		// when
 		execute(timers(instance).get(1));
@@ -128,7 +128,7 @@ class TaskDeadlinesProcessTest {
 		ProcessInstance instance = start("england-wales");
 		Date earlier = london(2025, 12, 22, 12, 0);
 		taskService().setVariableLocal(task(instance).getId(), TaskReminder.REMINDED_AT, earlier);
-		ClockUtil.setCurrentTime(london(2025, 12, 23, 0, 0));
+		clock.moveTo(london(2025, 12, 23, 0, 0));
 
 		// when
 		execute(timers(instance).get(0));

@@ -17,9 +17,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.AppNode;
@@ -27,6 +25,8 @@ import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
 import org.spinout.identity.People;
+import org.spinout.engine.EngineClockExtension;
+import org.spinout.engine.TestClock;
 import org.spinout.programme.ProgrammeStarter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +45,9 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 @SpinoutWebTest
 class DueDateOnEverySurfaceTest {
+
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	static final int SMTP_PORT = AppNode.freePort();
 
@@ -80,15 +83,11 @@ class DueDateOnEverySurfaceTest {
 	@Autowired
 	NotificationProperties properties;
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void everySurfaceNamesTheSameDueDay() throws Exception {
 		// given a programme started on 1 November 2030, whose first task falls due at a London midnight
-		ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2030, 11, 1, 9, 0).atZone(LONDON).toInstant()));
+		clock.moveTo(LocalDateTime.of(2030, 11, 1, 9, 0).atZone(LONDON).toInstant());
 		String reference = new TestProgrammes(starter, tasks).start("Same date " + System.nanoTime(), Map.of(
 				"targetTransferDate", Date.from(LocalDate.of(2032, 4, 1).atStartOfDay(LONDON).toInstant())));
 		Task prepare = tasks.createTaskQuery().processInstanceBusinessKey(reference)
@@ -137,7 +136,8 @@ class DueDateOnEverySurfaceTest {
 		server.setHost("127.0.0.1");
 		server.setPort(SMTP_PORT);
 		new NotificationSender(jdbc, MailConfiguration.smtp(server, properties.from()), composer, preferences,
-				new People(engine.getIdentityService()), properties).sendDue();
+				new People(engine.getIdentityService()), properties,
+				TestClock.clock()).sendDue();
 		List<Mailbox.Mail> mails = Mailbox.of(smtp).stream()
 				.filter(mail -> mail.to().contains(address) && mail.subject().contains(reference)).toList();
 		assertThat(mails).isNotEmpty();

@@ -12,13 +12,11 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +24,8 @@ import org.spinout.AppNode;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.identity.People;
+import org.spinout.engine.EngineClockExtension;
+import org.spinout.engine.TestClock;
 import org.spinout.time.LondonTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +44,9 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 @SpinoutWebTest
 class NotificationMailTest {
+
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	static final int SMTP_PORT = AppNode.freePort();
 
@@ -84,7 +87,7 @@ class NotificationMailTest {
 		server.setHost("127.0.0.1");
 		server.setPort(SMTP_PORT);
 		sender = new NotificationSender(jdbc, MailConfiguration.smtp(server, properties.from()), composer, preferences,
-				new People(engine.getIdentityService()), properties);
+				new People(engine.getIdentityService()), properties, TestClock.clock());
 	}
 
 	@BeforeEach
@@ -98,10 +101,6 @@ class NotificationMailTest {
 				.deploy();
 	}
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void membersOfAGroupThatChoseNotToBeToldAreNotToldOfNewTasks() {
@@ -175,7 +174,7 @@ class NotificationMailTest {
 		Job reminder = timers(instance).get(0);
 
 		// when the reminder falls due
-		ClockUtil.setCurrentTime(reminder.getDuedate());
+		clock.moveTo(reminder.getDuedate());
 		engine.getManagementService().executeJob(reminder.getId());
 		sender.sendDue();
 
@@ -197,7 +196,7 @@ class NotificationMailTest {
 		Job escalation = timers(instance).get(1);
 
 		// when the task falls due
-		ClockUtil.setCurrentTime(escalation.getDuedate());
+		clock.moveTo(escalation.getDuedate());
 		engine.getManagementService().executeJob(escalation.getId());
 		sender.sendDue();
 
@@ -215,7 +214,7 @@ class NotificationMailTest {
 	void theProgrammeManagersAreWarnedOnceWhenAStatutoryClockNearsItsEnd() {
 		// given a programme whose transfer is 60 days away: employee liability information is due 28 days before
 		Instant start = Instant.now();
-		ClockUtil.setCurrentTime(Date.from(start));
+		clock.moveTo(start);
 		String reference = "SO-2099-0100";
 		String programme = engine.getRuntimeService().startProcessInstanceByKey("spin-out-programme", reference, Map.of(
 				"programmeReference", reference, "programmeName", "Library services", "parentBody", "Northshire Council",
@@ -229,7 +228,7 @@ class NotificationMailTest {
 		smtp.reset();
 
 		// when the clock moves to three days before the deadline
-		ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(29))));
+		clock.moveTo(start.plus(Duration.ofDays(29)));
 		int recorded = clockAlerts.check();
 		int again = clockAlerts.check();
 		sender.sendDue();
@@ -257,7 +256,7 @@ class NotificationMailTest {
 
 		// when the sender runs before and at the digest time
 		int before = sender.sendDue();
-		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(1)).plusSeconds(60)));
+		clock.moveTo(Instant.now().plus(Duration.ofDays(1)).plusSeconds(60));
 		int at = sender.sendDue();
 
 		// then
@@ -279,7 +278,7 @@ class NotificationMailTest {
 
 		// when
 		startTaskDeadlines("SO-2099-0007");
-		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(2))));
+		clock.moveTo(Instant.now().plus(Duration.ofDays(2)));
 		int sent = sender.sendDue();
 
 		// then
@@ -309,7 +308,7 @@ class NotificationMailTest {
 		// when the server is back, and the sender runs before and after the retry time
 		smtp.start();
 		int beforeRetry = sender.sendDue();
-		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(2))));
+		clock.moveTo(Instant.now().plus(Duration.ofMinutes(2)));
 		int afterRetry = sender.sendDue();
 		int later = sender.sendDue();
 

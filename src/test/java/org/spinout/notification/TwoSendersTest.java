@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.spinout.SpinoutWebTest;
 import org.spinout.identity.People;
+import org.spinout.engine.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -69,8 +70,10 @@ class TwoSendersTest {
 		NotificationProperties smallBatches = new NotificationProperties(properties.from(), properties.digestTime(),
 				Map.of(), properties.clockRecipients(), 5, properties.lease(), properties.firstRetry(), properties.maxRetry());
 		List<NotificationSender> nodes = List.of(
-				new NotificationSender(jdbc, recording, composer, preferences, new People(identity), smallBatches),
-				new NotificationSender(jdbc, recording, composer, preferences, new People(identity), smallBatches));
+				new NotificationSender(jdbc, recording, composer, preferences, new People(identity), smallBatches,
+						TestClock.clock()),
+				new NotificationSender(jdbc, recording, composer, preferences, new People(identity), smallBatches,
+						TestClock.clock()));
 
 		// when both run at once until there is nothing left
 		CountDownLatch go = new CountDownLatch(1);

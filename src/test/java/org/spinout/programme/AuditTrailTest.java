@@ -4,25 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.EngineClockExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The programme's history lists who decided what, when and why, in order, from the engine's history. */
 @SpinoutWebTest
 class AuditTrailTest {
+
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	private static final Pattern ROW = Pattern.compile(
 			"<tr class=\"govuk-table__row\">\\s*<td class=\"govuk-table__cell[^\"]*\"[^>]*>([^<]*)</td>\\s*"
@@ -41,10 +43,6 @@ class AuditTrailTest {
 
 	private static final String APPRAISAL = "Appraise the options and prepare the outline business case";
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void theDecisionsOfASendBackAndAnApprovalAreListedWithWhoWhenAndWhy() {
@@ -113,9 +111,9 @@ class AuditTrailTest {
 		return html.replace("&#39;", "'").replace("&amp;", "&").replace("&quot;", "\"");
 	}
 
-	private static void at(int hour, int minute) {
-		ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 3, 2, hour, minute).atZone(WorkingDays.LONDON)
-				.toInstant()));
+	private void at(int hour, int minute) {
+		clock.moveTo(LocalDateTime.of(2026, 3, 2, hour, minute).atZone(WorkingDays.LONDON)
+				.toInstant());
 	}
 
 	private WebClient signedIn(String user) {

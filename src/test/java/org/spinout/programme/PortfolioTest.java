@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,19 +12,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
+import org.spinout.engine.EngineClockExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The portfolio lists the programmes with where each stands, and filters, searches, sorts and pages them. */
 @SpinoutWebTest
 class PortfolioTest {
+
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	private static final Pattern ROW = Pattern.compile("data-reference=\"([^\"]+)\"");
 
@@ -50,10 +52,6 @@ class PortfolioTest {
 
 	Instant began;
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@BeforeEach
 	void signIn() {
@@ -154,7 +152,7 @@ class PortfolioTest {
 
 	/** Starts a programme the given minutes after the test began, so that their ages differ. */
 	private String startMinutesLater(int minutes, String name) {
-		ClockUtil.setCurrentTime(Date.from(began.plus(Duration.ofMinutes(minutes))));
+		clock.moveTo(began.plus(Duration.ofMinutes(minutes)));
 		return programmes.start(name);
 	}
 

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.SpinoutWebTest;
+import org.spinout.engine.EngineClockExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,16 +21,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpinoutWebTest
 class ProgrammeReferencesTest {
 
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
+
 	@Autowired
 	ProgrammeReferences references;
 
 	@Autowired
 	PlatformTransactionManager transactions;
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void referencesAreSequentialWithinAYearAndStartAgainInTheNext() {
@@ -83,7 +81,7 @@ class ProgrammeReferencesTest {
 		return new TransactionTemplate(transactions).execute(status -> references.next());
 	}
 
-	private static void inYear(int year) {
-		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(year, 6, 1, 12, 0, 0, 0, ProgrammeReferences.UK).toInstant()));
+	private void inYear(int year) {
+		clock.moveTo(ZonedDateTime.of(year, 6, 1, 12, 0, 0, 0, ProgrammeReferences.UK).toInstant());
 	}
 }

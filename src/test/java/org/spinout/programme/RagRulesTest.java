@@ -9,11 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.spinout.deadline.Deadline;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.TestClock;
 
 /** The RAG thresholds come from configuration, and the rules written on the page follow them. */
 class RagRulesTest {
 
-	private final WorkingDays workingDays = new WorkingDays();
+	private final WorkingDays workingDays = new WorkingDays(TestClock.clock());
 
 	/** Monday 2 March 2026, 09:00 in London. */
 	private final Instant monday = LocalDate.of(2026, 3, 2).atTime(9, 0).atZone(WorkingDays.LONDON).toInstant();

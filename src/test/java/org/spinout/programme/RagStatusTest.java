@@ -11,15 +11,15 @@ import java.util.Locale;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.EngineClockExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,6 +29,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpinoutWebTest
 class RagStatusTest {
+
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -64,10 +67,6 @@ class RagStatusTest {
 		prepare = programmes.task(reference, TestProgrammes.FIRST_TASK);
 	}
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void withNothingOverdueNorDueSoonItIsGreen() {
@@ -81,7 +80,7 @@ class RagStatusTest {
 	@Test
 	void aTaskPastItsDueDateMakesItAmber() {
 		// when the clock passes the task's due date by an hour
-		ClockUtil.setCurrentTime(Date.from(due().plus(Duration.ofHours(1))));
+		clock.moveTo(due().plus(Duration.ofHours(1)));
 
 		// then
 		Rag rag = rag();
@@ -94,7 +93,7 @@ class RagStatusTest {
 	@Test
 	void aTaskStillWithinFiveWorkingDaysOfItsDueDateIsAmberNotRed() {
 		// when five whole working days after the due day have nearly passed
-		ClockUtil.setCurrentTime(Date.from(fiveWorkingDaysLate().minus(Duration.ofMinutes(1))));
+		clock.moveTo(fiveWorkingDaysLate().minus(Duration.ofMinutes(1)));
 
 		assertThat(rag().colour()).isEqualTo(Rag.Colour.AMBER);
 	}
@@ -102,7 +101,7 @@ class RagStatusTest {
 	@Test
 	void aTaskOverdueByMoreThanFiveWorkingDaysMakesItRed() {
 		// when five whole working days after the due day have passed
-		ClockUtil.setCurrentTime(Date.from(fiveWorkingDaysLate().plus(Duration.ofMinutes(1))));
+		clock.moveTo(fiveWorkingDaysLate().plus(Duration.ofMinutes(1)));
 
 		// then
 		Rag rag = rag();
@@ -152,7 +151,7 @@ class RagStatusTest {
 	@Test
 	void aStoppedProgrammeHasNoRagStatus() {
 		// when the programme is stopped long after its first task was due
-		ClockUtil.setCurrentTime(Date.from(fiveWorkingDaysLate().plus(Duration.ofDays(1))));
+		clock.moveTo(fiveWorkingDaysLate().plus(Duration.ofDays(1)));
 		actions.stop(reference, "The council withdrew its support.", TestProgrammes.MANAGER);
 
 		// then
@@ -168,7 +167,7 @@ class RagStatusTest {
 	}
 
 	private LocalDate today() {
-		return WorkingDays.toLocalDate(ClockUtil.getCurrentTime());
+		return WorkingDays.toLocalDate(clock.now());
 	}
 
 	private String programmePage() {

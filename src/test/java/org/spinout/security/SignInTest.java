@@ -7,16 +7,19 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.SpinoutWebTest;
 import org.spinout.WebClient;
+import org.spinout.engine.EngineClockExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SpinoutWebTest
 class SignInTest {
+
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	@LocalServerPort
 	int port;
@@ -24,10 +27,6 @@ class SignInTest {
 	@Autowired
 	IdentityService identity;
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void aDemoUserSignsInAndSeesTheirNameAndGroups() {
@@ -73,11 +72,11 @@ class SignInTest {
 	void repeatedFailuresLockTheAccountForAWhile() {
 		createUser("guessed", "correct-horse");
 		Date start = new Date();
-		ClockUtil.setCurrentTime(start);
+		clock.moveTo(start);
 		new WebClient(port).signIn("guessed", "wrong-1");
 
 		HttpResponse<String> rightPasswordTooSoon = new WebClient(port).signIn("guessed", "correct-horse");
-		ClockUtil.setCurrentTime(new Date(start.getTime() + 61_000));
+		clock.moveTo(new Date(start.getTime() + 61_000));
 		HttpResponse<String> rightPasswordLater = new WebClient(port).signIn("guessed", "correct-horse");
 
 		assertThat(rightPasswordTooSoon.headers().firstValue("Location")).hasValueSatisfying(

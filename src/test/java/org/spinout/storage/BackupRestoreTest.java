@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +26,7 @@ import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
 import org.spinout.contract.Processes;
 import org.spinout.demo.JourneyDriver;
+import org.spinout.engine.TestClock;
 import org.spinout.programme.ProgrammeStarter;
 import org.spinout.task.TaskCompletion;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -44,7 +44,7 @@ class BackupRestoreTest {
 
 	@AfterEach
 	void resetClock() {
-		ClockUtil.reset();
+		TestClock.reset();
 	}
 
 	@Test
@@ -147,7 +147,7 @@ class BackupRestoreTest {
 						return;
 					}
 					finally {
-						ClockUtil.reset();
+						TestClock.reset();
 					}
 				}
 			});

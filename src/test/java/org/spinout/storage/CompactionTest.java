@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinout.Poll;
 import org.spinout.TestProgrammes;
 import org.spinout.demo.JourneyDriver;
+import org.spinout.engine.TestClock;
 import org.spinout.programme.ProgrammeStarter;
 import org.spinout.task.TaskCompletion;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,7 +35,7 @@ class CompactionTest {
 
 	@AfterEach
 	void resetClock() {
-		ClockUtil.reset();
+		TestClock.reset();
 	}
 
 	@Test
@@ -81,7 +81,7 @@ class CompactionTest {
 				people.runToEnd(programmes.start("Compacted programme " + i));
 			}
 			finally {
-				ClockUtil.reset();
+				TestClock.reset();
 			}
 		}
 	}

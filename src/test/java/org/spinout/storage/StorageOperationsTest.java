@@ -8,21 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.spinout.WebClient;
 import org.spinout.browser.Chromium;
+import org.spinout.engine.EngineClockExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.config.CronTask;
@@ -36,6 +35,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * list and download backups, and see the storage's health; the nightly backup keeps the newest few.
  */
 class StorageOperationsTest {
+
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	private static final int KEEP = 3;
 
@@ -58,10 +60,6 @@ class StorageOperationsTest {
 		spinout.close();
 	}
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void anAdministratorBacksUpFromTheOperationsPage() throws IOException {
@@ -129,7 +127,7 @@ class StorageOperationsTest {
 		deleteBackups();
 		try {
 			for (int i = 0; i < KEEP + 2; i++) {
-				ClockUtil.setCurrentTime(Date.from(night.plus(i, ChronoUnit.DAYS)));
+				clock.moveTo(night.plus(i, ChronoUnit.DAYS));
 				nightly.run();
 			}
 
@@ -146,7 +144,7 @@ class StorageOperationsTest {
 	@Test
 	void healthShowsAdministratorsTheSizeFreeSpaceAndAgeOfTheLastBackup() throws IOException {
 		signedIn("admin").postForm("/operations", "/operations/backups");
-		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(5, ChronoUnit.HOURS)));
+		clock.moveTo(clock.now().toInstant().plus(5, ChronoUnit.HOURS));
 
 		JsonNode health = new ObjectMapper().readTree(signedIn("admin").get("/actuator/health").body());
 		String publicAnswer = new WebClient(port).get("/actuator/health").body();

@@ -1,4 +1,4 @@
-package org.spinout.identity;
+package org.spinout.engine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,8 @@
-package org.spinout.notification;
+package org.spinout.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -16,31 +15,31 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the {@link TaskNotifier} on every user task of every model as it is parsed, so no model has
- * to carry it and none can forget it. Built-in listeners run even where an operator skips a
- * model's own listeners, so nobody misses work that an instance modification created.
+ * Puts each {@link EveryUserTaskListener} on every user task as the engine parses a model. See
+ * {@code docs/decisions/every-user-task-listeners.md}.
  */
 @Component
-class NotificationEnginePlugin extends AbstractProcessEnginePlugin {
+class EveryUserTaskListeners extends AbstractProcessEnginePlugin {
 
-	private final TaskNotifier notifier;
+	private final List<EveryUserTaskListener> listeners;
 
-	NotificationEnginePlugin(TaskNotifier notifier) {
-		this.notifier = notifier;
+	EveryUserTaskListeners(List<EveryUserTaskListener> listeners) {
+		this.listeners = List.copyOf(listeners);
 	}
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+		List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
 				? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-		listeners.add(new AbstractBpmnParseListener() {
+		parseListeners.add(new AbstractBpmnParseListener() {
 			@Override
 			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
 				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-				task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, notifier);
-				task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, notifier);
+				for (EveryUserTaskListener listener : listeners) {
+					listener.events().forEach(event -> task.addBuiltInTaskListener(event, listener));
+				}
 			}
 		});
-		configuration.setCustomPostBPMNParseListeners(listeners);
+		configuration.setCustomPostBPMNParseListeners(parseListeners);
 	}
 }
