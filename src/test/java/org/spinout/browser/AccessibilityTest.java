@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 
 /** Every page of the foundation passes axe-core's WCAG 2.2 AA rules in a real Chromium. */
 @SpinoutWebTest
+@Slow
 class AccessibilityTest {
 
 	@RegisterExtension

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.demo.JourneyDriver;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * without an answer, sees the GOV.UK error summary, corrects it, approves, and the task is gone.
  */
 @SpinoutWebTest
+@Slow
 class ApproverJourneyBrowserTest {
 
 	@LocalServerPort

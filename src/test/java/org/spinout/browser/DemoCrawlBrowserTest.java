@@ -26,6 +26,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinout.AppNode;
+import org.spinout.Slow;
 
 /**
  * The demo as its people meet it: Spinout started with the demo profile in a JVM of its own, as
@@ -36,6 +37,7 @@ import org.spinout.AppNode;
  * again for each person would make this the slowest test of all. A kind of page is its address with
  * its ids and query values taken out: one task page stands for all.
  */
+@Slow
 class DemoCrawlBrowserTest {
 
 	private static final List<String> DEMO_USERS = List.of("manager", "board", "sponsor", "cabinet", "legal",

@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.programme.ProgrammeStarter;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * whole days, its tables and charts within the screen, and no axe violation.
  */
 @SpinoutWebTest
+@Slow
 class InsightBrowserTest {
 
 	@RegisterExtension

@@ -7,11 +7,13 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The account and notifications pages pass axe-core's WCAG 2.2 AA rules in a real Chromium, errors included. */
 @SpinoutWebTest
+@Slow
 class NotificationAccessibilityTest {
 
 	@RegisterExtension

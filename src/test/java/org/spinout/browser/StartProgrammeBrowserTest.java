@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 
 /**
@@ -15,6 +16,7 @@ import org.spinout.SpinoutWebTest;
  * leads to the new programme. Each step passes axe and fits the screen.
  */
 @SpinoutWebTest
+@Slow
 class StartProgrammeBrowserTest {
 
 	@RegisterExtension

@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.programme.ProgrammeStarter;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the overdue work. Every page passes axe and fits the screen.
  */
 @SpinoutWebTest
+@Slow
 class TaskListBrowserTest {
 
 	@RegisterExtension

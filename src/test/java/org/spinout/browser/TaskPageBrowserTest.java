@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.programme.ProgrammeStarter;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * approver followed a notification to it, told calmly. Each page passes axe and fits the screen.
  */
 @SpinoutWebTest
+@Slow
 class TaskPageBrowserTest {
 
 	@RegisterExtension

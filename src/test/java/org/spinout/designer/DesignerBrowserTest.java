@@ -20,6 +20,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.browser.Chromium;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * pages pass axe-core's WCAG 2.2 AA rules, and are usable at 390 pixels wide.
  */
 @SpinoutWebTest
+@Slow
 class DesignerBrowserTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);

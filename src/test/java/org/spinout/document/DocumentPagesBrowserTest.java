@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.browser.Chromium;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * upload pass axe-core, and the error summary leads to the file input.
  */
 @SpinoutWebTest
+@Slow
 class DocumentPagesBrowserTest {
 
 	static Chromium chromium;

@@ -13,6 +13,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.browser.Chromium;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * fields, and a corrected form goes through.
  */
 @SpinoutWebTest
+@Slow
 class FormPageBrowserTest {
 
 	static Chromium chromium;

@@ -18,6 +18,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.browser.Chromium;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * pages pass axe-core's WCAG 2.2 AA rules and fit a phone.
  */
 @SpinoutWebTest
+@Slow
 class ProgrammePagesBrowserTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);

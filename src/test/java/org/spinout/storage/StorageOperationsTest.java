@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.spinout.Slow;
 import org.spinout.WebClient;
 import org.spinout.browser.Chromium;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -35,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The operations area on an embedded database in files: administrators back up from the page,
  * list and download backups, and see the storage's health; the nightly backup keeps the newest few.
  */
+@Slow
 class StorageOperationsTest {
 
 	private static final int KEEP = 3;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
@@ -34,6 +35,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 @SpinoutWebTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class TaskListScalingTest {
 
 	private static final Pattern PROGRAMMES = Pattern.compile("([\\d,]+) programmes?\\s*<span");
