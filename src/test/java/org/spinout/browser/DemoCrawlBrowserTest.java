@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,10 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinout.AppNode;
 import org.spinout.Slow;
 
@@ -50,8 +47,6 @@ class DemoCrawlBrowserTest {
 
 	/** More kinds of page than any one person reaches: hitting it means the walk has gone astray. */
 	private static final int MOST_PAGES = 80;
-
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	@TempDir
 	static Path data;
@@ -172,23 +167,21 @@ class DemoCrawlBrowserTest {
 	 * programme's diagram, a designer's editor or viewer.
 	 */
 	private static void awaitScripts() {
-		new WebDriverWait(chromium.driver(), PATIENCE).until(page -> Boolean.TRUE.equals(((JavascriptExecutor) page)
-				.executeScript("""
-						const settled = (drawing, status) => {
-						  const element = document.getElementById(drawing);
-						  return element === null || element.dataset.ready === 'true'
-						      || !document.getElementById(status).textContent.startsWith('Loading');
-						};
-						return document.readyState === 'complete' && settled('programme-diagram', 'programme-diagram-status')
-						    && settled('editor', 'editor-status') && settled('viewer', 'viewer-status');
-						""")));
+		chromium.await(Chromium.scriptSays("""
+				const settled = (drawing, status) => {
+				  const element = document.getElementById(drawing);
+				  return element === null || element.dataset.ready === 'true'
+				      || !document.getElementById(status).textContent.startsWith('Loading');
+				};
+				return document.readyState === 'complete' && settled('programme-diagram', 'programme-diagram-status')
+				    && settled('editor', 'editor-status') && settled('viewer', 'viewer-status');
+				"""));
 	}
 
 	private static WebDriver signIn(String user, int width) {
 		WebDriver driver = chromium.atWidth(width).driver();
 		driver.manage().deleteAllCookies();
 		chromium.signIn(user, "demo");
-		driver.findElement(By.tagName("h1"));
 		return driver;
 	}
 }

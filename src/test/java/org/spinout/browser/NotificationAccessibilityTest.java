@@ -30,13 +30,13 @@ class NotificationAccessibilityTest {
 		chromium.assertAccessible();
 
 		chromium.driver().findElement(By.id("email")).sendKeys("not an address");
-		chromium.driver().findElement(By.cssSelector("form[action='/account'] button[type=submit]")).click();
+		chromium.follow(By.cssSelector("form[action='/account'] button[type=submit]"));
 
 		assertThat(chromium.driver().findElement(By.className("govuk-error-summary")).getText())
 				.contains("Enter an e-mail address in the correct format");
 		chromium.assertAccessible();
 
-		chromium.driver().findElement(By.cssSelector("form[action='/account/calendar-token'] button")).click();
+		chromium.follow(By.cssSelector("form[action='/account/calendar-token'] button"));
 		assertThat(chromium.driver().findElement(By.id("calendar-url")).getAttribute("value")).contains("token=");
 		chromium.assertAccessible();
 	}

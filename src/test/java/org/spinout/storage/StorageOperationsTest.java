@@ -167,7 +167,6 @@ class StorageOperationsTest {
 		signedIn("admin").postForm("/operations", "/operations/backups");
 		try (Chromium chromium = new Chromium(port)) {
 			chromium.signIn("admin", "demo");
-			chromium.driver().findElement(By.className("govuk-header__navigation-list"));
 			chromium.open("/operations");
 
 			assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Operations");
