@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,6 +40,11 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  * @RegisterExtension
  * static final Chromium chromium = Chromium.forTheTestClass();
  * }</pre>
+ * <p>
+ * It never waits unasked (no implicit wait): an element looked for is there or not at once, so a
+ * check that something is absent costs nothing. A test waits in two ways only: {@link #follow} for
+ * a click that leads to another page, and {@link #await} for what a page's scripts do after it
+ * has loaded.
  */
 public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
@@ -52,7 +59,7 @@ public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAl
 
 	public static final int PHONE = 390;
 
-	/** How long a page may take to load before a test gives up on it. */
+	/** How long a page, or what its scripts draw, may take before a test gives up on it. */
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	private ChromeDriver driver;
@@ -98,7 +105,6 @@ public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAl
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
 				.build();
 		this.driver = new ChromeDriver(service, options);
-		this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 		this.base = "http://localhost:" + port;
 	}
 
@@ -149,11 +155,29 @@ public final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAl
 	 * read from the page being left while the browser is still on it.
 	 */
 	public void follow(By link) {
+		follow(driver.findElement(link));
+	}
+
+	/** As {@link #follow(By)}, for a link or button the test holds already. */
+	public void follow(WebElement link) {
 		WebElement leaving = driver.findElement(By.tagName("html"));
-		driver.findElement(link).click();
-		WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
-		wait.until(ExpectedConditions.stalenessOf(leaving));
-		wait.until(page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
+		link.click();
+		await(ExpectedConditions.stalenessOf(leaving));
+		await(page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
+	}
+
+	/**
+	 * Waits until the condition gives something other than null or false, and returns that; fails
+	 * after the patience. An element not there yet, or replaced while the condition reads it, counts
+	 * as not yet.
+	 */
+	public <T> T await(Function<? super WebDriver, T> condition) {
+		return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
+	}
+
+	/** A condition for {@link #await}: the script, run on the current page, returns true. */
+	public static Function<WebDriver, Boolean> scriptSays(String script) {
+		return page -> Boolean.TRUE.equals(((JavascriptExecutor) page).executeScript(script));
 	}
 
 	/** Fails with the list of violations when axe-core finds any on the current page. */

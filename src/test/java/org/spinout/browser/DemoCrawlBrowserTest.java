@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,11 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinout.AppNode;
+import org.spinout.Slow;
 
 /**
  * The demo as its people meet it: Spinout started with the demo profile in a JVM of its own, as
@@ -36,6 +34,7 @@ import org.spinout.AppNode;
  * again for each person would make this the slowest test of all. A kind of page is its address with
  * its ids and query values taken out: one task page stands for all.
  */
+@Slow
 class DemoCrawlBrowserTest {
 
 	private static final List<String> DEMO_USERS = List.of("manager", "board", "sponsor", "cabinet", "legal",
@@ -48,8 +47,6 @@ class DemoCrawlBrowserTest {
 
 	/** More kinds of page than any one person reaches: hitting it means the walk has gone astray. */
 	private static final int MOST_PAGES = 80;
-
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	@TempDir
 	static Path data;
@@ -170,23 +167,21 @@ class DemoCrawlBrowserTest {
 	 * programme's diagram, a designer's editor or viewer.
 	 */
 	private static void awaitScripts() {
-		new WebDriverWait(chromium.driver(), PATIENCE).until(page -> Boolean.TRUE.equals(((JavascriptExecutor) page)
-				.executeScript("""
-						const settled = (drawing, status) => {
-						  const element = document.getElementById(drawing);
-						  return element === null || element.dataset.ready === 'true'
-						      || !document.getElementById(status).textContent.startsWith('Loading');
-						};
-						return document.readyState === 'complete' && settled('programme-diagram', 'programme-diagram-status')
-						    && settled('editor', 'editor-status') && settled('viewer', 'viewer-status');
-						""")));
+		chromium.await(Chromium.scriptSays("""
+				const settled = (drawing, status) => {
+				  const element = document.getElementById(drawing);
+				  return element === null || element.dataset.ready === 'true'
+				      || !document.getElementById(status).textContent.startsWith('Loading');
+				};
+				return document.readyState === 'complete' && settled('programme-diagram', 'programme-diagram-status')
+				    && settled('editor', 'editor-status') && settled('viewer', 'viewer-status');
+				"""));
 	}
 
 	private static WebDriver signIn(String user, int width) {
 		WebDriver driver = chromium.atWidth(width).driver();
 		driver.manage().deleteAllCookies();
 		chromium.signIn(user, "demo");
-		driver.findElement(By.tagName("h1"));
 		return driver;
 	}
 }

@@ -2,16 +2,13 @@ package org.spinout.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.programme.ProgrammeStarter;
@@ -22,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * whole days, its tables and charts within the screen, and no axe violation.
  */
 @SpinoutWebTest
+@Slow
 class InsightBrowserTest {
 
 	@RegisterExtension
@@ -50,10 +48,9 @@ class InsightBrowserTest {
 		}
 		assertThat(driver.findElement(By.tagName("header")).findElements(By.cssSelector("a[href*='/camunda/app/tasklist']")))
 				.as("the header leads to Spinout's task lists, not Camunda Tasklist").isEmpty();
-		driver.findElement(By.cssSelector(".govuk-header__navigation a[href='/insight']")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(30)).until(page -> Boolean.TRUE.equals(((JavascriptExecutor) page)
-				.executeScript("const c = document.querySelector('canvas[data-chart]');"
-						+ " return c !== null && window.Chart !== undefined && window.Chart.getChart(c) !== undefined;")));
+		chromium.follow(By.cssSelector(".govuk-header__navigation a[href='/insight']"));
+		chromium.await(Chromium.scriptSays("const c = document.querySelector('canvas[data-chart]');"
+				+ " return c !== null && window.Chart !== undefined && window.Chart.getChart(c) !== undefined;"));
 
 		// then its figures are whole days, and the page fits the screen
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Insight");

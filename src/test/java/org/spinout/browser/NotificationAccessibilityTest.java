@@ -7,11 +7,13 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The account and notifications pages pass axe-core's WCAG 2.2 AA rules in a real Chromium, errors included. */
 @SpinoutWebTest
+@Slow
 class NotificationAccessibilityTest {
 
 	@RegisterExtension
@@ -28,13 +30,13 @@ class NotificationAccessibilityTest {
 		chromium.assertAccessible();
 
 		chromium.driver().findElement(By.id("email")).sendKeys("not an address");
-		chromium.driver().findElement(By.cssSelector("form[action='/account'] button[type=submit]")).click();
+		chromium.follow(By.cssSelector("form[action='/account'] button[type=submit]"));
 
 		assertThat(chromium.driver().findElement(By.className("govuk-error-summary")).getText())
 				.contains("Enter an e-mail address in the correct format");
 		chromium.assertAccessible();
 
-		chromium.driver().findElement(By.cssSelector("form[action='/account/calendar-token'] button")).click();
+		chromium.follow(By.cssSelector("form[action='/account/calendar-token'] button"));
 		assertThat(chromium.driver().findElement(By.id("calendar-url")).getAttribute("value")).contains("token=");
 		chromium.assertAccessible();
 	}

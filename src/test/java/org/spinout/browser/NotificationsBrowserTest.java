@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * read at once. Each page passes axe and fits the screen.
  */
 @SpinoutWebTest
+@Slow
 class NotificationsBrowserTest {
 
 	@RegisterExtension

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * on a phone. The engine's clock stands still, so the pause lasts as long as the test.
  */
 @SpinoutWebTest
+@Slow
 class SignInBrowserTest {
 
 	@RegisterExtension

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 
 /**
@@ -15,6 +16,7 @@ import org.spinout.SpinoutWebTest;
  * leads to the new programme. Each step passes axe and fits the screen.
  */
 @SpinoutWebTest
+@Slow
 class StartProgrammeBrowserTest {
 
 	@RegisterExtension
@@ -61,20 +63,20 @@ class StartProgrammeBrowserTest {
 		assertThat(driver.findElement(By.id("answers")).getText()).contains("Draft name").contains("1 April 2029");
 		chromium.assertAccessible();
 		chromium.assertNoHorizontalScroll(width);
-		driver.findElement(By.cssSelector("#answers a[href$='#programmeName']")).click();
+		chromium.follow(By.cssSelector("#answers a[href$='#programmeName']"));
 		type("programmeName", name);
 		continueOn();
 		assertThat(driver.findElement(By.id("answers")).getText()).contains(name).doesNotContain("Draft name");
 
 		// and start it
-		driver.findElement(By.cssSelector("form[action='/programmes/new/check'] button")).click();
+		chromium.follow(By.cssSelector("form[action='/programmes/new/check'] button"));
 
 		// then the confirmation gives the reference and leads to the programme
 		String reference = driver.findElement(By.id("reference")).getText();
 		assertThat(reference).matches("SO-\\d{4}-\\d{4}");
 		chromium.assertAccessible();
 		chromium.assertNoHorizontalScroll(width);
-		driver.findElement(By.id("programme-link")).click();
+		chromium.follow(By.id("programme-link"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(name);
 		assertThat(driver.getCurrentUrl()).endsWith("/programmes/" + reference);
 	}
@@ -86,6 +88,6 @@ class StartProgrammeBrowserTest {
 	}
 
 	private static void continueOn() {
-		chromium.driver().findElement(By.cssSelector("form[action='/programmes/new'] button[type=submit]")).click();
+		chromium.follow(By.cssSelector("form[action='/programmes/new'] button[type=submit]"));
 	}
 }

@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.programme.ProgrammeStarter;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the overdue work. Every page passes axe and fits the screen.
  */
 @SpinoutWebTest
+@Slow
 class TaskListBrowserTest {
 
 	@RegisterExtension
@@ -74,8 +76,7 @@ class TaskListBrowserTest {
 		chromium.assertAccessible();
 		chromium.assertNoHorizontalScroll(width);
 
-		driver.findElement(By.cssSelector("tr[data-task-id='" + prepare.getId() + "'] form[action$='/claim'] button"))
-				.click();
+		chromium.follow(By.cssSelector("tr[data-task-id='" + prepare.getId() + "'] form[action$='/claim'] button"));
 
 		assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
 				.contains("You have claimed ‘" + TestProgrammes.FIRST_TASK_NAME + "’");
@@ -96,8 +97,7 @@ class TaskListBrowserTest {
 		chromium.assertNoHorizontalScroll(width);
 
 		new Select(driver.findElement(By.id("assignee-" + prepare.getId()))).selectByValue("board2");
-		driver.findElement(By.cssSelector("tr[data-task-id='" + prepare.getId() + "'] form[action$='/assign'] button"))
-				.click();
+		chromium.follow(By.cssSelector("tr[data-task-id='" + prepare.getId() + "'] form[action$='/assign'] button"));
 
 		assertThat(driver.findElement(By.className("govuk-notification-banner")).getText())
 				.contains("is now assigned to Test board2");
@@ -125,7 +125,7 @@ class TaskListBrowserTest {
 		driver.findElement(By.id("programme")).sendKeys(reference);
 		new Select(driver.findElement(By.id("group"))).selectByValue("shadow-board");
 		new Select(driver.findElement(By.id("assignee"))).selectByValue("none");
-		driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+		chromium.follow(By.cssSelector("#filters button[type=submit]"));
 
 		// then the group's unassigned task is listed, and the filters stay open to say why
 		assertThat(driver.findElement(By.cssSelector("tr[data-task-id='" + prepare.getId() + "']")).getText())
@@ -160,7 +160,7 @@ class TaskListBrowserTest {
 		chromium.assertAccessible();
 		chromium.assertNoHorizontalScroll(width);
 		chromium.open("/");
-		driver.findElement(By.linkText("See the overdue tasks waiting for your groups")).click();
+		chromium.follow(By.linkText("See the overdue tasks waiting for your groups"));
 		assertThat(driver.findElement(By.cssSelector("tr[data-task-id='" + specify.getId() + "']")).getText())
 				.contains("Write the specification").contains("Overdue");
 		chromium.assertAccessible();
@@ -171,7 +171,6 @@ class TaskListBrowserTest {
 		WebDriver driver = chromium.atWidth(width).driver();
 		driver.manage().deleteAllCookies();
 		chromium.signIn(user, "demo");
-		driver.findElement(By.className("spinout-task-count"));
 		return driver;
 	}
 }

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.programme.ProgrammeStarter;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * approver followed a notification to it, told calmly. Each page passes axe and fits the screen.
  */
 @SpinoutWebTest
+@Slow
 class TaskPageBrowserTest {
 
 	@RegisterExtension
@@ -72,7 +74,7 @@ class TaskPageBrowserTest {
 		chromium.assertAccessible();
 		chromium.assertNoHorizontalScroll(width);
 
-		driver.findElement(By.id("programme-link")).click();
+		chromium.follow(By.id("programme-link"));
 		assertThat(driver.getCurrentUrl()).endsWith("/programmes/" + reference);
 	}
 
@@ -107,7 +109,6 @@ class TaskPageBrowserTest {
 		WebDriver driver = chromium.atWidth(width).driver();
 		driver.manage().deleteAllCookies();
 		chromium.signIn(user, "demo");
-		driver.findElement(By.className("spinout-task-count"));
 		return driver;
 	}
 }

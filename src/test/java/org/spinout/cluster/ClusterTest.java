@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinout.AppNode;
 import org.spinout.Poll;
+import org.spinout.Slow;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
 import org.spinout.postgres.PostgresTestDatabase;
@@ -52,6 +53,7 @@ import jakarta.mail.internet.MimeMessage;
 @Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Slow
 class ClusterTest {
 
 	private static final String ADMIN = "root";

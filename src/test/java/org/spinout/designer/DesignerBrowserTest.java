@@ -2,28 +2,24 @@ package org.spinout.designer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.browser.Chromium;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A process designer changes a model in the browser, in a real Chromium: opens it in the
@@ -32,30 +28,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * pages pass axe-core's WCAG 2.2 AA rules, and are usable at 390 pixels wide.
  */
 @SpinoutWebTest
+@Slow
 class DesignerBrowserTest {
 
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-	static Chromium chromium;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = Chromium.forTheTestClass();
 
 	@Autowired
 	RepositoryService repository;
 
 	@Autowired
 	RuntimeService runtime;
-
-	@BeforeAll
-	static void startBrowser(@LocalServerPort int port) {
-		chromium = new Chromium(port);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		chromium.close();
-	}
 
 	@BeforeEach
 	void signInAsDesigner() {
@@ -71,19 +54,19 @@ class DesignerBrowserTest {
 		// when the designer opens it in the modeller and renames its task
 		chromium.open("/designer/models/process/browser-rename");
 		WebDriver driver = chromium.driver();
-		driver.findElement(By.cssSelector("#process-browser-rename a[href*='/edit']")).click();
-		await(() -> "true".equals(driver.findElement(By.id("editor")).getAttribute("data-ready")));
+		chromium.follow(By.cssSelector("#process-browser-rename a[href*='/edit']"));
+		awaitEditor();
 		chromium.assertAccessible();
 		WebElement task = driver.findElement(By.cssSelector(".djs-element[data-element-id='Check']"));
 		new Actions(driver).doubleClick(task).perform();
-		await(() -> driver.findElement(By.cssSelector(".djs-direct-editing-parent")).isDisplayed());
+		chromium.await(page -> page.findElement(By.cssSelector(".djs-direct-editing-parent")).isDisplayed());
 		new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("Check it twice").perform();
 		new Actions(driver).click(driver.findElement(By.cssSelector(".djs-element[data-element-id='Started']")))
 				.perform();
 		checkThenDeploy(driver);
 
 		// then the editor says which version it made, and the models area lists it
-		await(() -> !driver.findElements(By.cssSelector("#editor-messages .govuk-notification-banner")).isEmpty());
+		chromium.await(page -> !page.findElements(By.cssSelector("#editor-messages .govuk-notification-banner")).isEmpty());
 		assertThat(driver.findElement(By.id("editor-messages")).getText())
 				.contains("Test process browser-rename (browser-rename) version 2");
 		chromium.open("/designer/models/process/browser-rename");
@@ -117,16 +100,16 @@ class DesignerBrowserTest {
 		chromium.assertAccessible();
 
 		chromium.open("/designer?q=browser-pages");
-		driver.findElement(By.cssSelector("#process-browser-pages a")).click();
+		chromium.follow(By.cssSelector("#process-browser-pages a"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Test process browser-pages");
 		chromium.assertAccessible();
-		driver.findElement(By.cssSelector("#process-browser-pages a[href*='/view']")).click();
-		await(() -> "true".equals(driver.findElement(By.id("viewer")).getAttribute("data-ready")));
+		chromium.follow(By.cssSelector("#process-browser-pages a[href*='/view']"));
+		chromium.await(page -> "true".equals(page.findElement(By.id("viewer")).getAttribute("data-ready")));
 		chromium.assertAccessible();
 
 		chromium.open("/designer/upload");
 		chromium.assertAccessible();
-		driver.findElement(By.cssSelector("form[action$='/designer/upload'] button:not([name])")).click();
+		chromium.follow(By.cssSelector("form[action$='/designer/upload'] button:not([name])"));
 		assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("holds no file");
 		chromium.assertAccessible();
 
@@ -134,8 +117,8 @@ class DesignerBrowserTest {
 		assertThat(driver.findElement(By.id("mapped")).getText()).contains("Check again");
 		chromium.assertAccessible();
 		driver.findElement(By.cssSelector("#programmes label")).click();
-		driver.findElement(By.cssSelector("form[method=post][action$='/designer/migration'] button:not([name])")).click();
-		await(() -> driver.findElement(By.tagName("h1")).getText().equals("Programmes moved"));
+		chromium.follow(By.cssSelector("form[method=post][action$='/designer/migration'] button:not([name])"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Programmes moved");
 		chromium.assertAccessible();
 	}
 
@@ -146,8 +129,8 @@ class DesignerBrowserTest {
 				"form/approve-business-case/approve-business-case.form")) {
 			chromium.open("/designer/models/" + file.substring(0, file.lastIndexOf('/')));
 			file = file.substring(file.lastIndexOf('/') + 1);
-			driver.findElement(By.cssSelector("a[href*='/edit'][href$='" + file + "']")).click();
-			await(() -> "true".equals(driver.findElement(By.id("editor")).getAttribute("data-ready")));
+			chromium.follow(By.cssSelector("a[href*='/edit'][href$='" + file + "']"));
+			awaitEditor();
 			chromium.assertAccessible();
 		}
 	}
@@ -179,8 +162,8 @@ class DesignerBrowserTest {
 		// and once the change is checked and deployed, the page is left without a question
 		checkThenDeploy(driver);
 		assertThat(asksBeforeLeaving(driver)).as("asks after deploying").isFalse();
-		driver.findElement(By.className("govuk-back-link")).click();
-		await(() -> driver.findElement(By.tagName("h1")).getText().equals("Process models"));
+		chromium.follow(By.className("govuk-back-link"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Process models");
 	}
 
 	/**
@@ -220,16 +203,15 @@ class DesignerBrowserTest {
 
 		// when they preview it and submit it empty
 		driver.findElement(By.cssSelector("#preview button")).click();
-		await(() -> driver.getWindowHandles().size() == 2);
+		chromium.await(page -> page.getWindowHandles().size() == 2);
 		driver.switchTo().window(driver.getWindowHandles().stream().filter(handle -> !handle.equals(editor))
 				.findFirst().orElseThrow());
-		await(() -> driver.findElement(By.tagName("h1")).getText().equals("The form browser-preview-check"));
+		chromium.await(page -> page.findElement(By.tagName("h1")).getText().equals("The form browser-preview-check"));
 		assertThat(driver.findElement(By.cssSelector("label[for]")).getText()).isEqualTo("Notes on the plan");
 		chromium.assertAccessible();
-		driver.findElement(By.cssSelector("form[action$='/designer/preview'] button[type=submit]")).click();
+		chromium.follow(By.cssSelector("form[action$='/designer/preview'] button[type=submit]"));
 
 		// then the task page's own check answers, on the GOV.UK page
-		await(() -> !driver.findElements(By.className("govuk-error-summary")).isEmpty());
 		assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("Enter");
 		assertThat(driver.findElements(By.cssSelector(".govuk-form-group--error .govuk-input--error"))).hasSize(1);
 		chromium.assertAccessible();
@@ -264,14 +246,18 @@ class DesignerBrowserTest {
 	private void openEditor(String model, String file) {
 		WebDriver driver = chromium.driver();
 		chromium.open("/designer/models/" + model);
-		driver.findElement(By.cssSelector("a[href*='/edit'][href$='" + file + "']")).click();
-		await(() -> "true".equals(driver.findElement(By.id("editor")).getAttribute("data-ready")));
+		chromium.follow(By.cssSelector("a[href*='/edit'][href$='" + file + "']"));
+		awaitEditor();
+	}
+
+	private static void awaitEditor() {
+		chromium.await(page -> "true".equals(page.findElement(By.id("editor")).getAttribute("data-ready")));
 	}
 
 	private static void rename(WebDriver driver, String elementId, String name) {
 		WebElement task = driver.findElement(By.cssSelector(".djs-element[data-element-id='" + elementId + "']"));
 		new Actions(driver).doubleClick(task).perform();
-		await(() -> driver.findElement(By.cssSelector(".djs-direct-editing-parent")).isDisplayed());
+		chromium.await(page -> page.findElement(By.cssSelector(".djs-direct-editing-parent")).isDisplayed());
 		new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(name).perform();
 		new Actions(driver).click(driver.findElement(By.cssSelector(".djs-element[data-element-id='Started']")))
 				.perform();
@@ -280,9 +266,9 @@ class DesignerBrowserTest {
 	/** Check is the first step; Deploy is offered once the check has passed. */
 	private static void checkThenDeploy(WebDriver driver) {
 		driver.findElement(By.id("check")).click();
-		await(() -> driver.findElement(By.id("deploy")).isEnabled());
+		chromium.await(page -> page.findElement(By.id("deploy")).isEnabled());
 		driver.findElement(By.id("deploy")).click();
-		await(() -> driver.findElement(By.id("editor-messages")).getText().contains("Deployed"));
+		chromium.await(page -> page.findElement(By.id("editor-messages")).getText().contains("Deployed"));
 	}
 
 	private void deploy(String key) {
@@ -290,11 +276,5 @@ class DesignerBrowserTest {
 				.addString("processes/" + key + ".bpmn", TestModels.process(key, "Check"))
 				.addString("forms/" + TestModels.formFile(key), TestModels.form(key, "Notes"))
 				.deploy();
-	}
-
-	private static void await(java.util.function.BooleanSupplier condition) {
-		// the page may be replaced while the condition reads it
-		new WebDriverWait(chromium.driver(), PATIENCE).ignoring(StaleElementReferenceException.class)
-				.until(driver -> condition.getAsBoolean());
 	}
 }

@@ -7,27 +7,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.browser.Chromium;
 import org.spinout.programme.ProgrammeStarter;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In a real Chromium, a programme's documents page, an upload through its form and a refused
  * upload pass axe-core, and the error summary leads to the file input.
  */
 @SpinoutWebTest
+@Slow
 class DocumentPagesBrowserTest {
 
-	static Chromium chromium;
+	@RegisterExtension
+	static final Chromium chromium = Chromium.forTheTestClass();
 
 	@Autowired
 	ProgrammeStarter starter;
@@ -37,16 +38,6 @@ class DocumentPagesBrowserTest {
 
 	@TempDir
 	Path files;
-
-	@BeforeAll
-	static void startBrowser(@LocalServerPort int port) {
-		chromium = new Chromium(port);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		chromium.close();
-	}
 
 	@Test
 	void anUploadAndARefusalAreShownAccessibly() throws IOException {
@@ -85,6 +76,6 @@ class DocumentPagesBrowserTest {
 
 	private static void upload(WebDriver page, Path file) {
 		page.findElement(By.id("document-file")).sendKeys(file.toAbsolutePath().toString());
-		page.findElement(By.cssSelector("main form[enctype='multipart/form-data'] button")).click();
+		chromium.follow(By.cssSelector("main form[enctype='multipart/form-data'] button"));
 	}
 }

@@ -2,39 +2,27 @@ package org.spinout.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.browser.Chromium;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In a real Chromium, the form's GOV.UK markup passes axe-core, its error summary leads to the
  * fields, and a corrected form goes through.
  */
 @SpinoutWebTest
+@Slow
 class FormPageBrowserTest {
 
-	static Chromium chromium;
-
-	@BeforeAll
-	static void startBrowser(@LocalServerPort int port) {
-		chromium = new Chromium(port);
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		chromium.close();
-	}
+	@RegisterExtension
+	static final Chromium chromium = Chromium.forTheTestClass();
 
 	@Test
 	void anInvalidFormShowsItsErrorsAccessiblyAndACorrectedOneIsSaved() {
@@ -50,7 +38,7 @@ class FormPageBrowserTest {
 		page.findElement(By.id("targetTransferDate-day")).sendKeys("31");
 		page.findElement(By.id("targetTransferDate-month")).sendKeys("2");
 		page.findElement(By.id("targetTransferDate-year")).sendKeys("2031");
-		submit(page);
+		submit();
 
 		assertThat(page.getTitle()).startsWith("Error: ");
 		List<String> errors = page.findElements(By.cssSelector(".govuk-error-summary__list a")).stream()
@@ -65,7 +53,7 @@ class FormPageBrowserTest {
 		assertThat(page.switchTo().activeElement().getAttribute("id")).isEqualTo("targetTransferDate-day");
 
 		answer(page);
-		submit(page);
+		submit();
 
 		assertThat(page.findElement(By.className("govuk-panel__title")).getText()).isEqualTo("Saved");
 		assertThat(page.findElements(By.className("govuk-error-summary"))).isEmpty();
@@ -87,10 +75,7 @@ class FormPageBrowserTest {
 		page.findElement(By.cssSelector("label[for=decision]")).click();
 	}
 
-	/** Submits the form and waits until the browser has left the page for the answer. */
-	private static void submit(WebDriver page) {
-		WebElement before = page.findElement(By.tagName("html"));
-		page.findElement(By.cssSelector("main form button.govuk-button")).click();
-		new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+	private static void submit() {
+		chromium.follow(By.cssSelector("main form button.govuk-button"));
 	}
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinout.AppNode;
 import org.spinout.Poll;
+import org.spinout.Slow;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
 
@@ -30,6 +31,7 @@ import jakarta.mail.internet.MimeMessage;
  * of their own on the embedded database, as after a crash and a restart; the first one starts, and
  * answers its health check, although the mail server is down.
  */
+@Slow
 class NotificationRestartTest {
 
 	@TempDir

@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinout.AppNode;
+import org.spinout.Slow;
 import org.spinout.WebClient;
 
 /**
  * A process started through the REST API is still there after the application is killed
  * without warning (SIGKILL) and started again: what the caller was told is saved is on disk.
  */
+@Slow
 class CrashRecoveryTest {
 
 	private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");

@@ -19,6 +19,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.spinout.Slow;
 import org.spinout.SpinoutApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -27,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** The embedded database keeps everything across a restart of the application. */
 @ExtendWith(OutputCaptureExtension.class)
+@Slow
 class RestartTest {
 
 	@TempDir

@@ -2,7 +2,6 @@ package org.spinout.programme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
@@ -17,7 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.browser.Chromium;
@@ -30,9 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * pages pass axe-core's WCAG 2.2 AA rules and fit a phone.
  */
 @SpinoutWebTest
+@Slow
 class ProgrammePagesBrowserTest {
-
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	/** The active marker's fill, GOV.UK light yellow: the stylesheet won over bpmn-js's own colours. */
 	private static final String ACTIVE_FILL = "rgb(255, 247, 191)";
@@ -69,7 +67,7 @@ class ProgrammePagesBrowserTest {
 		assertThat(marked("BusinessCase")).contains("spinout-active");
 		assertThat(marked("CheckTransferDate")).contains("spinout-completed");
 		chromium.assertAccessible();
-		driver.findElement(By.cssSelector("a.spinout-diagram__link--phase[href*='diagram=business-case']")).click();
+		chromium.follow(By.cssSelector("a.spinout-diagram__link--phase[href*='diagram=business-case']"));
 		awaitDiagram();
 
 		// then the phase's active task is marked, in the page's colours, and links to its task page
@@ -86,8 +84,8 @@ class ProgrammePagesBrowserTest {
 		chromium.assertAccessible();
 
 		// and the link opens the task
-		link.click();
-		new WebDriverWait(driver, PATIENCE).until(page -> page.getCurrentUrl().endsWith("/tasks/" + prepare.getId()));
+		chromium.follow(link);
+		assertThat(driver.getCurrentUrl()).endsWith("/tasks/" + prepare.getId());
 	}
 
 	@ParameterizedTest
@@ -142,10 +140,8 @@ class ProgrammePagesBrowserTest {
 		chromium.assertAccessible();
 
 		chromium.open("/insight");
-		WebDriver driver = chromium.driver();
-		new WebDriverWait(driver, PATIENCE).until(page -> Boolean.TRUE.equals(((JavascriptExecutor) page)
-				.executeScript("const c = document.querySelector('canvas[data-chart]');"
-						+ " return c === null || (window.Chart !== undefined && window.Chart.getChart(c) !== undefined);")));
+		chromium.await(Chromium.scriptSays("const c = document.querySelector('canvas[data-chart]');"
+				+ " return c === null || (window.Chart !== undefined && window.Chart.getChart(c) !== undefined);"));
 		chromium.assertAccessible();
 
 		chromium.open("/programmes/" + reference + "/stop");
@@ -155,8 +151,7 @@ class ProgrammePagesBrowserTest {
 	}
 
 	private void awaitDiagram() {
-		new WebDriverWait(chromium.driver(), PATIENCE).until(page -> "true".equals(
-				page.findElement(By.id("programme-diagram")).getAttribute("data-ready"))
+		chromium.await(page -> "true".equals(page.findElement(By.id("programme-diagram")).getAttribute("data-ready"))
 				|| page.findElement(By.id("programme-diagram-status")).getText().startsWith("The diagram could not"));
 		assertThat(chromium.driver().findElement(By.id("programme-diagram")).getAttribute("data-ready"))
 				.as(chromium.driver().findElement(By.id("programme-diagram-status")).getText()).isEqualTo("true");

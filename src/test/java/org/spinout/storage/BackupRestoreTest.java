@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinout.Poll;
+import org.spinout.Slow;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
 import org.spinout.contract.Processes;
@@ -37,6 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * committed before it began, and restores as the README says: unzipped into a new data folder,
  * Spinout starts on it and finds every programme and task.
  */
+@Slow
 class BackupRestoreTest {
 
 	@TempDir

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinout.Poll;
+import org.spinout.Slow;
 import org.spinout.TestProgrammes;
 import org.spinout.demo.JourneyDriver;
 import org.spinout.engine.TestClock;
@@ -28,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * chunks H2 keeps for its retention time weigh as much as the data: the bound of twice the data
  * while people work is measured by the benchmark, on 1,000 programmes.
  */
+@Slow
 class CompactionTest {
 
 	@TempDir

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spinout.Slow;
 import org.spinout.TestProgrammes;
 import org.spinout.contract.Processes;
 import org.spinout.postgres.PostgresTestDatabase;
@@ -33,6 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Spinout has written, pg_restore into a new database, and Spinout started on that finds every
  * programme.
  */
+@Slow
 class PostgresBackupTest {
 
 	@TempDir

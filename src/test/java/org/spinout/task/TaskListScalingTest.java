@@ -18,9 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
+import org.spinout.postgres.PostgresTestDatabase;
 import org.spinout.programme.ProgrammeStarter;
 import org.spinout.sql.SqlStatementCounter;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,15 +30,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Rendering a page takes as many SQL statements with 2,000 more programmes as before: the task
- * lists, the portfolio and a programme's page. The programmes are seeded once for all the pages, as
+ * Rendering a page takes as many SQL statements with 2,000 programmes as with 20: the task lists,
+ * the portfolio and a programme's page. The programmes are seeded once for all the pages, as
  * seeding is slow: each page is measured with 20 new programmes, then again with 2,000.
+ * <p>
+ * On PostgreSQL the same proof runs with 200: a statement for each row, or for each programme,
+ * shows at any number past a page (25), and the statements are the application's own, the same on
+ * both databases. The 2,000 stay on the embedded database, whose searches slow most as
+ * programmes grow; seeding them again on PostgreSQL cost CI close to two minutes.
  */
 @SpinoutWebTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Slow
 class TaskListScalingTest {
 
 	private static final Pattern PROGRAMMES = Pattern.compile("([\\d,]+) programmes?\\s*<span");
+
+	private static final int SEEDED = PostgresTestDatabase.isOn() ? 200 : 2_000;
+
+	/** Programmes named for the search on the task list: four pages of 25, the last not full. */
+	private static final int FOUND_BY_SEARCH = 91;
 
 	@LocalServerPort
 	int port;
@@ -105,7 +118,7 @@ class TaskListScalingTest {
 				.isEqualTo(200));
 		programmesWith20 = count(PROGRAMMES, manager.get("/programmes").body());
 
-		seed(programmes, 2_000 - 20);
+		seed(programmes, SEEDED - 20);
 
 		availableTasksWith2000 = sql.count(() -> assertThat(board.get("/tasks/available").statusCode())
 				.isEqualTo(200));
@@ -125,21 +138,20 @@ class TaskListScalingTest {
 
 	@Test
 	void theTaskListSaysHowManyTasksThereAreOnItsLastPageAndPagesOnUntilThen() {
-		// "Scaling 19", "Scaling 190" to "Scaling 199" and "Scaling 1900" to "Scaling 1979": 91 programmes
-		String first = board.get("/tasks/available?q=Scaling+19").body();
-		String third = board.get("/tasks/available?q=Scaling+19&page=3").body();
-		String last = board.get("/tasks/available?q=Scaling+19&page=4").body();
-		String beyond = board.get("/tasks/available?q=Scaling+19&page=5").body();
+		String first = board.get("/tasks/available?q=Scaling+found").body();
+		String third = board.get("/tasks/available?q=Scaling+found&page=3").body();
+		String last = board.get("/tasks/available?q=Scaling+found&page=4").body();
+		String beyond = board.get("/tasks/available?q=Scaling+found&page=5").body();
 
 		assertThat(first).contains("Tasks 1 to 25, more on the next page").contains("page=2\"");
 		assertThat(third).contains("Tasks 51 to 75, more on the next page").contains("rel=\"prev\"");
-		assertThat(last).contains("91 tasks").doesNotContain("rel=\"next\"");
+		assertThat(last).contains(FOUND_BY_SEARCH + " tasks").doesNotContain("rel=\"next\"");
 		assertThat(beyond).contains("No task available to your groups matches these filters.");
 	}
 
 	@Test
 	void thePortfolioPageDoesNotGrowWithTheNumberOfProgrammes() {
-		assertThat(count(PROGRAMMES, manager.get("/programmes").body())).isEqualTo(programmesWith20 + 1_980);
+		assertThat(count(PROGRAMMES, manager.get("/programmes").body())).isEqualTo(programmesWith20 + SEEDED - 20);
 		assertThat(portfolioWith2000).isEqualTo(portfolioWith20).isPositive();
 	}
 
@@ -193,7 +205,8 @@ class TaskListScalingTest {
 
 	private void seed(TestProgrammes programmes, int count) {
 		for (int i = 0; i < count; i++) {
-			seeded.add(programmes.start("Scaling " + i));
+			String found = seeded.size() <= FOUND_BY_SEARCH ? "found " : "";
+			seeded.add(programmes.start("Scaling " + found + seeded.size()));
 		}
 	}
 }
