@@ -7,12 +7,14 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.spinout.Slow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Demo code ships, but only the demo profile runs it: a council's Spinout has none of it. */
+@Slow
 @SpringBootTest
 @ActiveProfiles("test")
 class WithoutTheDemoTest {
