@@ -29,7 +29,6 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.spinout.model.DeploymentGroups;
-import org.spinout.model.ModelDeployment;
 import org.spinout.model.ModelFile;
 import org.spinout.security.SpinoutUser;
 import org.spinout.time.LondonTime;

@@ -1,4 +1,4 @@
-package org.spinout.model;
+package org.spinout.designer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.spinout.model;
+package org.spinout.designer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spinout.engine.EngineStartup;
+import org.spinout.model.DeploymentGroups;
+import org.spinout.model.ModelFile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
