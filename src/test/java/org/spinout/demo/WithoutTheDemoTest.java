@@ -13,9 +13,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Demo code ships, but only the demo profile runs it: a council's Spinout has none of it. */
+/**
+ * Demo code ships, but only the demo profile runs it: a council's Spinout has none of it. A
+ * context of its own, with its own engine name and no web applications, since Camunda registers
+ * both JVM-wide: under the default name, the shared test contexts' REST API would find this
+ * context's empty engine.
+ */
 @Slow
-@SpringBootTest
+@SpringBootTest(properties = { "camunda.bpm.process-engine-name=withoutthedemo", "camunda.bpm.webapp.enabled=false" })
 @ActiveProfiles("test")
 class WithoutTheDemoTest {
 
