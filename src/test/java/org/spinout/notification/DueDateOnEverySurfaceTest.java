@@ -2,6 +2,7 @@ package org.spinout.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -21,12 +22,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.AppNode;
+import org.spinout.Poll;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
-import org.spinout.identity.People;
 import org.spinout.engine.EngineClockExtension;
 import org.spinout.engine.TestClock;
+import org.spinout.identity.People;
 import org.spinout.programme.ProgrammeStarter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -130,18 +132,27 @@ class DueDateOnEverySurfaceTest {
 		assertThat(mail).as("the e-mail").contains("By when: " + sentence);
 	}
 
-	/** The text of the e-mail sent to the person about the programme, through a real mail server. */
+	/**
+	 * The text of the e-mail sent to the person about the programme, through a real mail server.
+	 * The outbox sends in batches and may hold other tests' mail first, so it is sent until this
+	 * one has gone.
+	 */
 	private String mailTo(String address, String reference) {
 		JavaMailSenderImpl server = new JavaMailSenderImpl();
 		server.setHost("127.0.0.1");
 		server.setPort(SMTP_PORT);
-		new NotificationSender(jdbc, MailConfiguration.smtp(server, properties.from()), composer, preferences,
-				new People(engine.getIdentityService()), properties,
-				TestClock.clock()).sendDue();
-		List<Mailbox.Mail> mails = Mailbox.of(smtp).stream()
+		NotificationSender sender = new NotificationSender(jdbc, MailConfiguration.smtp(server, properties.from()),
+				composer, preferences, new People(engine.getIdentityService()), properties, TestClock.clock());
+		Poll.until(() -> {
+			sender.sendDue();
+			return !mailsTo(address, reference).isEmpty();
+		}, Duration.ofSeconds(30), "the e-mail to " + address + " about " + reference);
+		return mailsTo(address, reference).get(0).text();
+	}
+
+	private List<Mailbox.Mail> mailsTo(String address, String reference) {
+		return Mailbox.of(smtp).stream()
 				.filter(mail -> mail.to().contains(address) && mail.subject().contains(reference)).toList();
-		assertThat(mails).isNotEmpty();
-		return mails.get(0).text();
 	}
 
 	private static String row(String page, String taskId) {
