@@ -20,12 +20,12 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.spinout.AppNode;
 import org.spinout.SpinoutApplication;
 import org.spinout.TestProgrammes;
 import org.spinout.WebClient;
 import org.spinout.demo.JourneyDriver;
+import org.spinout.engine.TestClock;
 import org.spinout.programme.ProgrammeStarter;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -257,7 +257,7 @@ public final class Benchmark {
 			driver.runToEnd(reference);
 		}
 		finally {
-			ClockUtil.reset();
+			TestClock.reset();
 		}
 		return System.nanoTime() - start;
 	}

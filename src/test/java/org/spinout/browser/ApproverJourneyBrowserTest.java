@@ -3,9 +3,7 @@ package org.spinout.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -13,6 +11,7 @@ import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
 import org.spinout.TestProgrammes;
 import org.spinout.demo.JourneyDriver;
+import org.spinout.engine.EngineClockExtension;
 import org.spinout.programme.ProgrammeStarter;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,16 +35,14 @@ class ApproverJourneyBrowserTest {
 	@Autowired
 	JourneyDriver driver;
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	@Test
 	void aCabinetMemberApprovesAfterCorrectingTheForm() {
 		String reference = new TestProgrammes(starter, tasks).start("Browser decision " + System.nanoTime());
 		driver.advanceUntil(reference, "TakeInPrincipleDecision");
-		ClockUtil.reset();
+		clock.reset();
 		Task decision = tasks.createTaskQuery().processInstanceBusinessKey(reference)
 				.taskDefinitionKey("TakeInPrincipleDecision").singleResult();
 

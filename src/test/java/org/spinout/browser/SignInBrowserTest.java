@@ -6,14 +6,13 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.spinout.Slow;
 import org.spinout.SpinoutWebTest;
+import org.spinout.engine.EngineClockExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -31,10 +30,8 @@ class SignInBrowserTest {
 	@Autowired
 	IdentityService identity;
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
+	@RegisterExtension
+	final EngineClockExtension clock = EngineClockExtension.systemTime();
 
 	@ParameterizedTest
 	@ValueSource(ints = { Chromium.DESKTOP, Chromium.PHONE })
@@ -46,7 +43,7 @@ class SignInBrowserTest {
 		User user = identity.newUser(id);
 		user.setPassword("correct-horse");
 		identity.saveUser(user);
-		ClockUtil.setCurrentTime(new Date());
+		clock.moveTo(new Date());
 		chromium.atWidth(width).driver().manage().deleteAllCookies();
 		chromium.signIn(id, "wrong-horse");
 
