@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.contract.Processes;
+import org.spinout.contract.Variables;
 import org.spinout.deadline.WorkingDays;
 import org.spinout.engine.EngineClock;
 import org.spinout.form.FormSchema;
@@ -203,8 +204,8 @@ public class JourneyDriver {
 			throw new IllegalArgumentException("A decision to " + decision + " needs reasons");
 		}
 		Map<String, Object> answers = new HashMap<>();
-		answers.put(Decision.FIELD, decision);
-		answers.put(Decision.REASON_FIELD, reason);
+		answers.put(Variables.DECISION, decision);
+		answers.put(Variables.DECISION_REASON, reason);
 		complete(reference, gateTaskKey, answers, steering);
 	}
 
@@ -301,11 +302,11 @@ public class JourneyDriver {
 	private void complete(Run run, Task task, Steering steering, Map<String, Object> overrides) {
 		FormSchema schema = forms.forTask(task.getId());
 		Map<String, Object> given = new HashMap<>(steering.answers());
-		given.put(Decision.FIELD, Decision.APPROVE.value());
+		given.put(Variables.DECISION, Decision.APPROVE.value());
 		given.putAll(overrides);
 		Map<String, Object> values = fill(schema, tasks.getVariables(task.getId()), given, run.reference());
-		String comment = Decision.of(values.get(Decision.FIELD))
-				.map(decision -> decision.comment((String) values.get(Decision.REASON_FIELD)))
+		String comment = Decision.of(values.get(Variables.DECISION))
+				.map(decision -> decision.comment((String) values.get(Variables.DECISION_REASON)))
 				.orElse(null);
 		completer.complete(task, candidateFor(task, run.people()), values, comment);
 	}

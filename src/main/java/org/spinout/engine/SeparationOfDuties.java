@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.spinout.contract.CandidateGroups;
+import org.spinout.contract.Variables;
 
 /**
  * The two duties of the journey that no model, form or page may get round, enforced on every user
@@ -82,7 +83,7 @@ final class SeparationOfDuties extends AbstractBpmnParseListener {
 		Element extensions = task.element("extensionElements");
 		Element inputOutput = extensions == null ? null : extensions.elementNS(CAMUNDA, "inputOutput");
 		return inputOutput != null && inputOutput.elementsNS(CAMUNDA, "inputParameter").stream()
-				.anyMatch(parameter -> TaskPlumbing.DECISION.equals(parameter.attribute("name")));
+				.anyMatch(parameter -> Variables.DECISION.equals(parameter.attribute("name")));
 	}
 
 	/** Who is doing the task now: the signed-in user, or else its assignee; null for the engine itself. */
@@ -129,7 +130,7 @@ final class SeparationOfDuties extends AbstractBpmnParseListener {
 
 		@Override
 		public void notify(DelegateTask task) {
-			if (gate && REJECT.equals(task.getExecution().getVariableLocal(TaskPlumbing.DECISION))
+			if (gate && REJECT.equals(task.getExecution().getVariableLocal(Variables.DECISION))
 					&& !isCandidateGroup(task, CandidateGroups.DECISION_MAKERS)) {
 				throw DutyRefused.notADecisionMaker(task.getName());
 			}

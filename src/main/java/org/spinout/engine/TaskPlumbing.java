@@ -38,8 +38,7 @@ final class TaskPlumbing {
 	static final String REMINDERS_PROPERTY = "reminders";
 	static final String OFF = "off";
 	/** The outcome of a gate: approve, sendBack or (decision-makers only) reject. */
-	static final String DECISION = Variables.DECISION;
-	static final List<String> DECISION_VARIABLES = List.of(DECISION, Variables.DECISION_REASON);
+	static final List<String> DECISION_VARIABLES = List.of(Variables.DECISION, Variables.DECISION_REASON);
 
 	private static final Namespace BPMN = new Namespace(BpmnParser.BPMN20_NS);
 	private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;

@@ -96,6 +96,13 @@ public class People {
 	}
 
 	private static Person person(User user) {
-		return new Person(user.getId(), UserNames.displayName(user), user.getEmail());
+		return new Person(user.getId(), displayName(user), user.getEmail());
+	}
+
+	/** How Spinout names a person on its pages: first and last name, or the user id without them. */
+	private static String displayName(User user) {
+		String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+				+ (user.getLastName() == null ? "" : user.getLastName())).trim();
+		return name.isEmpty() ? user.getId() : name;
 	}
 }

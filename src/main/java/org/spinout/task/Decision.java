@@ -3,8 +3,6 @@ package org.spinout.task;
 import java.util.Arrays;
 import java.util.Optional;
 
-import org.spinout.contract.Variables;
-
 /**
  * The answer at a gate, as its form's {@code decision} field gives it. Rejecting or sending back
  * needs reasons, which go on record with the decision.
@@ -14,10 +12,6 @@ public enum Decision {
 	APPROVE("approve", "Approved"),
 	REJECT("reject", "Rejected"),
 	SEND_BACK("sendBack", "Sent back for changes");
-
-	public static final String FIELD = Variables.DECISION;
-
-	public static final String REASON_FIELD = Variables.DECISION_REASON;
 
 	private final String value;
 

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.spinout.access.ProgrammeAccess;
 import org.spinout.access.TaskAccess;
+import org.spinout.contract.Variables;
 import org.spinout.document.Documents;
 import org.spinout.form.FormSchema;
 import org.spinout.form.FormSubmission;
@@ -265,11 +266,11 @@ class TaskController {
 		}
 		FormSubmission submission = schema.validate(request.getParameterMap());
 		// checked with the form's own rules, so that every error comes in one round
-		Decision decision = submission.checkedValue(Decision.FIELD).flatMap(Decision::of).orElse(null);
-		Object reasons = submission.checkedValue(Decision.REASON_FIELD).orElse(null);
+		Decision decision = submission.checkedValue(Variables.DECISION).flatMap(Decision::of).orElse(null);
+		Object reasons = submission.checkedValue(Variables.DECISION_REASON).orElse(null);
 		if (decision != null && decision.needsReasons() && (reasons == null || reasons.toString().isBlank())
-				&& !submission.errors().containsKey(Decision.REASON_FIELD)) {
-			submission = submission.withError(Decision.REASON_FIELD, "Enter the reasons for your decision");
+				&& !submission.errors().containsKey(Variables.DECISION_REASON)) {
+			submission = submission.withError(Variables.DECISION_REASON, "Enter the reasons for your decision");
 		}
 		String comment = decision == null ? null : decision.comment(reasons == null ? null : reasons.toString());
 		if (!submission.isValid()) {
