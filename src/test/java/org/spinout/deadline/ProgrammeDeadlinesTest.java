@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spinout.engine.TestClock;
 
@@ -35,12 +35,14 @@ class ProgrammeDeadlinesTest {
 	/** Monday 2 March 2026, 10:00 London (GMT). */
 	private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
 
-	private final AtomicInteger queries = new AtomicInteger();
-	private ProcessEngine engine;
-	private ProgrammeDeadlines deadlines;
+	/** Statements sent to the database; each test counts from where it starts. */
+	private static final AtomicInteger queries = new AtomicInteger();
+	private static ProcessEngine engine;
+	private static ProgrammeDeadlines deadlines;
 
-	@BeforeEach
-	void engineWithCountedQueries() {
+	/** One engine for the class: each test starts programmes of its own and asks only about those. */
+	@BeforeAll
+	static void engineWithCountedQueries() {
 		JdbcDataSource h2 = new JdbcDataSource();
 		h2.setURL("jdbc:h2:mem:deadlines-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
@@ -64,8 +66,8 @@ class ProgrammeDeadlinesTest {
 				new StatutoryClocks(DeadlineConfiguration.defaultPeriods(), workingDays), DeadlineConfiguration.defaultPeriods(), TestClock.clock());
 	}
 
-	@AfterEach
-	void closeEngine() {
+	@AfterAll
+	static void closeEngine() {
 		engine.close();
 	}
 

@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.journey.JourneyTestEngine;
@@ -41,12 +41,6 @@ class TaskPlumbingTest {
 	// Monday 2 March 2026, 9:00: five working days later is Monday 9 March.
 	@RegisterExtension
 	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 0));
-
-	@AfterEach
-	void undeploy() {
-		repositoryService().createDeploymentQuery().list()
-				.forEach(deployment -> repositoryService().deleteDeployment(deployment.getId(), true));
-	}
 
 	@Test
 	void aTaskWithADueDateRemindsAndEscalatesThoughTheModelDeclaresNeither() {
@@ -211,10 +205,12 @@ class TaskPlumbingTest {
 	}
 
 	private static String deploy(String xml) {
-		String deploymentId = repositoryService().createDeployment()
+		Deployment deployment = repositoryService().createDeployment()
 				.addInputStream("model.bpmn", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
-				.deploy().getId();
-		return repositoryService().createProcessDefinitionQuery().deploymentId(deploymentId).singleResult().getId();
+				.deploy();
+		engine.manageDeployment(deployment);
+		return repositoryService().createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult()
+				.getId();
 	}
 
 	/** A process that starts at {@code Start}, runs {@code body} and ends at {@code End}, without a diagram. */

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -36,9 +37,12 @@ import org.spinout.notification.TaskNotifications;
  *   final EngineClockExtension clock = EngineClockExtension.at(engine, JourneyTimers.london(2026, 3, 2, 9, 0));
  * }
  * }</pre>
- * Each call builds a new engine with its own database and engine name, so test classes never see
- * each other's data; that is also why {@code EngineClockExtension} points Camunda BPM Assert at
- * the class's engine before each test.
+ * Building an engine is most of a process test's cost (the engine reads its database mappings
+ * each time), so every class shares one of two engines, built on first use: one that measures
+ * coverage, one that does not (a decision table has no flow nodes to cover). Test classes still
+ * never see each other's data: the class's deployment is removed with everything it started after
+ * each test, and the extension then checks that the engine's tables are empty and fails the test
+ * if they are not.
  */
 public final class JourneyTestEngine {
 
@@ -73,23 +77,21 @@ public final class JourneyTestEngine {
 	 * stub phase processes that a test of the main process calls.
 	 */
 	public static ProcessEngineCoverageExtension withCoverageExcluding(String... processKeys) {
-		return (ProcessEngineCoverageExtension) ProcessEngineCoverageExtension.builder(coverageConfiguration())
+		ProcessEngineCoverageExtension extension = (ProcessEngineCoverageExtension) ProcessEngineCoverageExtension
+				.builder(new AlreadyBuilt(CoverageEngine.ENGINE))
 				.excludeProcessDefinitionKeys(processKeys)
 				.assertClassCoverageAtLeast(MINIMUM_CLASS_COVERAGE)
 				.build();
+		extension.ensureCleanAfterTest(true);
+		return extension;
 	}
 
 	/** A JUnit 5 engine extension without coverage, for decision tables (they have no flow nodes). */
 	public static ProcessEngineExtension withoutCoverage() {
 		return ProcessEngineExtension.builder()
-				.useProcessEngine(configure(new StandaloneInMemProcessEngineConfiguration())
-						.buildProcessEngine())
+				.useProcessEngine(PlainEngine.ENGINE)
+				.ensureCleanAfterTest(true)
 				.build();
-	}
-
-	/** The engine configuration with coverage listeners, for tests that register extensions themselves. */
-	public static ProcessEngineConfigurationImpl coverageConfiguration() {
-		return configure(new ProcessCoverageInMemProcessEngineConfiguration());
 	}
 
 	/** The application's beans as expressions in the models see them. */
@@ -118,9 +120,38 @@ public final class JourneyTestEngine {
 		// Tests drive every job themselves with execute(job()), after moving the engine clock.
 		configuration.setJobExecutorActivate(false);
 		configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+		// Task metrics count assignees for licence reports: no test reads them, and their rows would
+		// outlive the test's deployment and fail the check that the engine is left clean.
+		configuration.setTaskMetricsEnabled(false);
 		configuration.setBeans(beans());
 		// The models are read as the application reads them: with reminders, escalations and the decision mapping.
 		configuration.getProcessEnginePlugins().add(new TaskPlumbingPlugin());
 		return configuration;
+	}
+
+	/** The engine with coverage listeners, built when the first class asks for it. */
+	private static final class CoverageEngine {
+		static final ProcessEngine ENGINE = configure(new ProcessCoverageInMemProcessEngineConfiguration())
+				.buildProcessEngine();
+	}
+
+	private static final class PlainEngine {
+		static final ProcessEngine ENGINE = configure(new StandaloneInMemProcessEngineConfiguration())
+				.buildProcessEngine();
+	}
+
+	/** Hands the coverage extension the shared engine: its builder takes a configuration and builds from it. */
+	private static final class AlreadyBuilt extends ProcessEngineConfiguration {
+
+		private final ProcessEngine engine;
+
+		AlreadyBuilt(ProcessEngine engine) {
+			this.engine = engine;
+		}
+
+		@Override
+		public ProcessEngine buildProcessEngine() {
+			return engine;
+		}
 	}
 }

@@ -27,7 +27,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,8 +56,8 @@ class PhaseRemindersTest {
 	@RegisterExtension
 	final EngineClockExtension clock = EngineClockExtension.at(engine, london(2026, 3, 2, 9, 0));
 
-	@BeforeAll
-	static void deployTheJourney() throws IOException {
+	@BeforeEach
+	void deployTheJourney() throws IOException {
 		DeploymentBuilder deployment = engine.getProcessEngine().getRepositoryService().createDeployment()
 				.name("journey");
 		for (String folder : List.of("processes", "forms")) {
@@ -67,7 +67,7 @@ class PhaseRemindersTest {
 				}
 			}
 		}
-		deployment.deploy();
+		engine.manageDeployment(deployment.deploy());
 	}
 
 	@ParameterizedTest(name = "{0}")

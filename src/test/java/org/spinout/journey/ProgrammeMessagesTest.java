@@ -38,9 +38,6 @@ class ProgrammeMessagesTest {
 
 	@BeforeEach
 	void deployAProgrammeOfTwoPhases() {
-		if (repositoryService().createProcessDefinitionQuery().processDefinitionKey("programme").count() > 0) {
-			return;
-		}
 		BpmnModelInstance programme = Bpmn.createExecutableProcess("programme").camundaHistoryTimeToLive(1)
 				.startEvent().parallelGateway("Split")
 				.callActivity("Formation").calledElement("formation").camundaIn("all", "all")
@@ -62,8 +59,8 @@ class ProgrammeMessagesTest {
 				.moveToLastGateway().condition("no", "${!newBodyRegistered}")
 				.intermediateCatchEvent("AwaitRegistration").message(Messages.NEW_BODY_REGISTERED).connectTo("Sign")
 				.done();
-		repositoryService().createDeployment().addModelInstance("programme.bpmn", programme)
-				.addModelInstance("formation.bpmn", formation).addModelInstance("contract.bpmn", contract).deploy();
+		engine.manageDeployment(repositoryService().createDeployment().addModelInstance("programme.bpmn", programme)
+				.addModelInstance("formation.bpmn", formation).addModelInstance("contract.bpmn", contract).deploy());
 	}
 
 	@Test
