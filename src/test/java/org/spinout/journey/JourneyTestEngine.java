@@ -16,6 +16,7 @@ import org.spinout.deadline.DeadlineConfiguration;
 import org.spinout.deadline.StatutoryClocks;
 import org.spinout.deadline.TaskDeadlines;
 import org.spinout.deadline.WorkingDays;
+import org.spinout.engine.ModelReadersPlugin;
 import org.spinout.engine.TaskPlumbingPlugin;
 import org.spinout.engine.TestClock;
 import org.spinout.notification.TaskNotifications;
@@ -126,6 +127,7 @@ public final class JourneyTestEngine {
 		configuration.setBeans(beans());
 		// The models are read as the application reads them: with reminders, escalations and the decision mapping.
 		configuration.getProcessEnginePlugins().add(new TaskPlumbingPlugin());
+		configuration.getProcessEnginePlugins().add(new ModelReadersPlugin());
 		return configuration;
 	}
 
