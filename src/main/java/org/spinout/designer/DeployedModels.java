@@ -1,9 +1,6 @@
 package org.spinout.designer;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -18,7 +15,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -37,16 +33,21 @@ final class DeployedModels implements DeploymentGroups.Lookup {
 
 	private final RepositoryService repository;
 
+	private final DeploymentContents contents;
+
 	private Map<String, ProcessDefinition> processes;
 
 	private Map<String, DecisionDefinition> decisions;
 
-	private Map<String, DeployedForm> forms;
+	private Map<String, FormVersions> forms;
+
+	private final Map<String, DeployedForm> readForms = new HashMap<>();
 
 	private final Map<String, Map<String, byte[]>> deploymentFiles = new HashMap<>();
 
-	DeployedModels(RepositoryService repository) {
+	DeployedModels(RepositoryService repository, DeploymentContents contents) {
 		this.repository = repository;
+		this.contents = contents;
 	}
 
 	Set<String> processKeys() {
@@ -67,18 +68,23 @@ final class DeployedModels implements DeploymentGroups.Lookup {
 	}
 
 	Optional<DeployedForm> deployedForm(String formId) {
-		return Optional.ofNullable(forms().get(formId));
+		FormVersions versions = forms().get(formId);
+		if (versions == null) {
+			return Optional.empty();
+		}
+		return Optional.of(readForms.computeIfAbsent(formId, id -> new DeployedForm(ModelFile.named(
+				versions.newest().name(), contents.read(versions.newest().deploymentId(), versions.newest().name())),
+				versions.count(), versions.deployed())));
 	}
 
 	@Override
 	public List<ModelFile> modelsUsing(String formId) {
 		List<ModelFile> models = new ArrayList<>();
 		for (ProcessDefinition definition : processes().values()) {
-			ModelFile model = ModelFile.named(definition.getResourceName(),
-					files(definition.getDeploymentId()).get(definition.getResourceName()));
-			if (DeploymentGroups.formReferences(model).contains(formId)
-					&& models.stream().noneMatch(known -> known.name().equals(model.name()))) {
-				models.add(model);
+			if (contents.formReferences(definition.getDeploymentId(), definition.getResourceName()).contains(formId)
+					&& models.stream().noneMatch(known -> known.name().equals(definition.getResourceName()))) {
+				models.add(ModelFile.named(definition.getResourceName(),
+						files(definition.getDeploymentId()).get(definition.getResourceName())));
 			}
 		}
 		return models;
@@ -139,27 +145,21 @@ final class DeployedModels implements DeploymentGroups.Lookup {
 		return decisions;
 	}
 
-	/** The newest deployed copy of each form id, found by going back through the deployments. */
-	private Map<String, DeployedForm> forms() {
+	/** Where the newest copy of a form is, how many deployments have held it, and when the newest was deployed. */
+	private record FormVersions(DeploymentContents.DeployedFormFile newest, int count, Date deployed) {
+	}
+
+	/** Each form id's versions, found by going back through the deployments; files are read only when asked for. */
+	private Map<String, FormVersions> forms() {
 		if (forms == null) {
-			Map<String, ModelFile> newest = new HashMap<>();
-			Map<String, Date> deployedAt = new HashMap<>();
-			Map<String, Integer> versions = new HashMap<>();
+			forms = new HashMap<>();
 			for (Deployment deployment : repository.createDeploymentQuery().orderByDeploymentTime().desc()
 					.listPage(0, PAGE)) {
-				for (Resource resource : repository.getDeploymentResources(deployment.getId())) {
-					if (resource.getName().endsWith(ModelFile.FORM)) {
-						ModelFile form = ModelFile.named(resource.getName(), read(deployment.getId(), resource.getName()));
-						DeploymentGroups.formId(form).ifPresent(id -> {
-							newest.putIfAbsent(id, form);
-							deployedAt.putIfAbsent(id, deployment.getDeploymentTime());
-							versions.merge(id, 1, Integer::sum);
-						});
-					}
+				for (DeploymentContents.DeployedFormFile form : contents.forms(deployment.getId())) {
+					forms.merge(form.formId(), new FormVersions(form, 1, deployment.getDeploymentTime()),
+							(newer, older) -> new FormVersions(newer.newest(), newer.count() + 1, newer.deployed()));
 				}
 			}
-			forms = new HashMap<>();
-			newest.forEach((id, form) -> forms.put(id, new DeployedForm(form, versions.get(id), deployedAt.get(id))));
 		}
 		return forms;
 	}
@@ -168,18 +168,9 @@ final class DeployedModels implements DeploymentGroups.Lookup {
 		return deploymentFiles.computeIfAbsent(deploymentId, id -> {
 			Map<String, byte[]> files = new HashMap<>();
 			for (String name : repository.getDeploymentResourceNames(id)) {
-				files.put(name, read(id, name));
+				files.put(name, contents.read(id, name));
 			}
 			return files;
 		});
-	}
-
-	private byte[] read(String deploymentId, String name) {
-		try (InputStream in = repository.getResourceAsStream(deploymentId, name)) {
-			return in.readAllBytes();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot read " + name + " of deployment " + deploymentId, e);
-		}
 	}
 }

@@ -52,9 +52,12 @@ class DesignerDeployments {
 
 	private final TransactionTemplate transaction;
 
+	private final DeploymentContents contents;
+
 	DesignerDeployments(RepositoryService repository, ModelValidation validation, EngineUser engineUser,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, DeploymentContents contents) {
 		this.repository = repository;
+		this.contents = contents;
 		this.validation = validation;
 		this.engineUser = engineUser;
 		this.transaction = new TransactionTemplate(transactions);
@@ -95,7 +98,7 @@ class DesignerDeployments {
 	 * @param filesNamedAfterKeys false for files sent through the REST API, which keep the names their tool gave them
 	 */
 	Checked check(List<ModelFile> files, boolean filesNamedAfterKeys) {
-		DeployedModels deployed = new DeployedModels(repository);
+		DeployedModels deployed = new DeployedModels(repository, contents);
 		List<DeploymentGroups.Group> groups = DeploymentGroups.plan(files, deployed, missing -> {
 			// the model rules report a form found nowhere, with the task that references it
 		});

@@ -28,7 +28,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
-import org.spinout.model.DeploymentGroups;
 import org.spinout.model.ModelFile;
 import org.spinout.security.SpinoutUser;
 import org.spinout.time.LondonTime;
@@ -76,12 +75,15 @@ class ModelCatalogue {
 
 	private final EngineUser engineUser;
 
+	private final DeploymentContents contents;
+
 	ModelCatalogue(RepositoryService repository, ManagementService management, HistoryService history,
-			EngineUser engineUser) {
+			EngineUser engineUser, DeploymentContents contents) {
 		this.repository = repository;
 		this.management = management;
 		this.history = history;
 		this.engineUser = engineUser;
+		this.contents = contents;
 	}
 
 	Catalogue read(SpinoutUser user) {
@@ -213,21 +215,9 @@ class ModelCatalogue {
 	private List<Model> forms(Map<String, Deployment> deployments, Map<String, String> authors) {
 		Map<String, List<Version>> byId = new HashMap<>();
 		for (Deployment deployment : deployments.values()) {
-			for (String name : repository.getDeploymentResourceNames(deployment.getId())) {
-				if (!name.endsWith(ModelFile.FORM)) {
-					continue;
-				}
-				String formId;
-				try (InputStream in = repository.getResourceAsStream(deployment.getId(), name)) {
-					formId = DeploymentGroups.formId(new ModelFile(name, in.readAllBytes())).orElse(null);
-				}
-				catch (IOException e) {
-					throw new IllegalStateException("Cannot read " + name, e);
-				}
-				if (formId != null) {
-					List<Version> versions = byId.computeIfAbsent(formId, id -> new ArrayList<>());
-					versions.add(0, version(versions.size() + 1, deployment, name, authors, null));
-				}
+			for (DeploymentContents.DeployedFormFile form : contents.forms(deployment.getId())) {
+				List<Version> versions = byId.computeIfAbsent(form.formId(), id -> new ArrayList<>());
+				versions.add(0, version(versions.size() + 1, deployment, form.name(), authors, null));
 			}
 		}
 		return byId.entrySet().stream().sorted(Map.Entry.comparingByKey())

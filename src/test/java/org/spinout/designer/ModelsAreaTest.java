@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.spinout.SpinoutWebTest;
 import org.spinout.WebClient;
+import org.spinout.sql.SqlStatementCounter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,6 +31,9 @@ class ModelsAreaTest {
 
 	@Autowired
 	RepositoryService repository;
+
+	@Autowired
+	SqlStatementCounter sql;
 
 	@BeforeEach
 	void deployAPhaseAndTheProcessThatCallsIt() {
@@ -82,6 +86,25 @@ class ModelsAreaTest {
 		assertThat(between(versions.body(), "id=\"form-area-child-check\"", "</table>"))
 				.contains("Latest").contains("View").contains("Edit").contains("Download");
 		assertThat(unknown.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void theModelsPageDoesNotGrowWithTheDeploymentsMade() {
+		// given a model and its form, and the models page once seen
+		deploy("area-versions", "Count the area versions", "");
+		WebClient designer = signedInDesigner();
+		designer.get("/designer");
+		long before = sql.count(() -> assertThat(designer.get("/designer").statusCode()).isEqualTo(200));
+
+		// when three more versions of a model and its form are deployed, and the page is seen once
+		for (int i = 0; i < 3; i++) {
+			deploy("area-versions", "Count the area versions", "");
+		}
+		designer.get("/designer");
+
+		// then the page takes as many SQL statements as before: each deployment's files are read once
+		assertThat(sql.count(() -> assertThat(designer.get("/designer").statusCode()).isEqualTo(200)))
+				.isEqualTo(before);
 	}
 
 	@Test
