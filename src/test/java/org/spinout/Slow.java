@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * A test class that takes more than a few seconds on its own: it drives a real Chromium, starts
- * Spinout in a JVM of its own, restarts or kills it, or grows the database to thousands of
- * programmes. Tagged {@code slow}, so that {@code mvn -P fast test} leaves it out while
+ * Spinout of its own (in a JVM of its own, or in a Spring context other than the one the
+ * application tests share), restarts or kills it, or grows the database to thousands of
+ * programmes. Tagged {@code slow}, so that {@code mvn -Dfast test} leaves it out while
  * {@code mvn verify}, and so CI, runs it.
  */
 @Target(ElementType.TYPE)

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Attachment;
 import org.junit.jupiter.api.Test;
+import org.spinout.Slow;
 import org.spinout.contract.Processes;
 import org.spinout.document.DocumentRow;
 import org.spinout.document.Documents;
@@ -19,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The demo programmes carry the papers a decision-maker reads, as real PDFs, once each. The same
  * context as {@link DemoProgrammesTest}, which seeds the programmes at start.
  */
+@Slow
 @SpringBootTest(properties = { "spinout.demo.programmes=true", "camunda.bpm.process-engine-name=demoprogrammes",
 		"camunda.bpm.webapp.enabled=false" })
 @ActiveProfiles({ "demo", "test" })

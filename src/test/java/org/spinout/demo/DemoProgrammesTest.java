@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinout.Slow;
 import org.spinout.contract.Processes;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinout.engine.EngineClockExtension;
@@ -34,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  * since the shared test contexts start without them; its own engine name and no web
  * applications, since Camunda registers both JVM-wide and the shared contexts use the default.
  */
+@Slow
 @SpringBootTest(properties = { "spinout.demo.programmes=true", "camunda.bpm.process-engine-name=demoprogrammes",
 		"camunda.bpm.webapp.enabled=false" })
 @ActiveProfiles({ "demo", "test" })

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spinout.Slow;
 import org.spinout.TestProgrammes;
 import org.spinout.programme.ProgrammeStarter;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cache. An H2 file system under Spinout's counts the writes to the database file and the forces
  * to the disk ({@link CountingFileSystem}): after every commit, no write is left unforced.
  */
+@Slow
 class DurableCommitsTest {
 
 	private static final int COMMITS = 25;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spinout.Slow;
 import org.spinout.WebClient;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * When a disk of the storage has less free space than the margin, administrators see a warning in
  * the health answer and on the operations page, while the public answer stays UP.
  */
+@Slow
 class StorageWarningTest {
 
 	@TempDir
