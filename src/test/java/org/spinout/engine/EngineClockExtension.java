@@ -37,7 +37,7 @@ public final class EngineClockExtension implements BeforeEachCallback, AfterEach
 		this.start = start;
 	}
 
-	/** Each test begins at {@code start} on the class's own {@code engine}. */
+	/** Each test begins at {@code start} on the class's {@code engine}. */
 	public static EngineClockExtension at(ProcessEngineExtension engine, Date start) {
 		return new EngineClockExtension(engine, start);
 	}
@@ -51,7 +51,7 @@ public final class EngineClockExtension implements BeforeEachCallback, AfterEach
 	public void beforeEach(ExtensionContext context) {
 		TestClock.reset();
 		if (engine != null) {
-			// Each test class has an engine of its own, so Camunda BPM Assert must be told which.
+			// Classes use one of two engines (with or without coverage): tell Camunda BPM Assert which.
 			BpmnAwareTests.init(engine.getProcessEngine());
 		}
 		if (start != null) {
