@@ -1,6 +1,7 @@
 package org.spinout.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
@@ -192,6 +194,17 @@ class TaskPlumbingTest {
 
 	private static ProcessInstance start(String key) {
 		return runtimeService().startProcessInstanceByKey(key, Map.of("nation", "england-wales"));
+	}
+
+	@Test
+	void aModelTheSchemaRefusesIsStillRefusedWithTheSchemasReason() {
+		// given a model whose process says it is executable "sometimes"
+		String model = process("refused", userTask("Prepare", "") + flow("Prepare", "End"))
+				.replace("isExecutable=\"true\"", "isExecutable=\"sometimes\"");
+
+		// when it is deployed, then the engine's parser refuses it, quoting the schema
+		assertThatExceptionOfType(ParseException.class).isThrownBy(() -> deploy(model))
+				.withMessageContaining("sometimes").withMessageContaining("boolean");
 	}
 
 	private void fire(Job job) {
