@@ -62,6 +62,7 @@ class DeploymentContents {
 				DeploymentGroups.formReferences(ModelFile.named(modelName, read(deploymentId, modelName)))));
 	}
 
+	/** A deployed file, read now (not kept), with the authorizations of whoever is signed in to the engine. */
 	byte[] read(String deploymentId, String name) {
 		try (InputStream in = repository.getResourceAsStream(deploymentId, name)) {
 			return in.readAllBytes();

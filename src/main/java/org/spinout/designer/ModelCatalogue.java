@@ -137,15 +137,15 @@ class ModelCatalogue {
 				return Optional.empty();
 			}
 			Map<String, byte[]> files = new LinkedHashMap<>();
-			names.forEach(resource -> files.put(bare(resource), read(deploymentId, resource)));
-			BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(read(deploymentId, name)));
+			names.forEach(resource -> files.put(bare(resource), contents.read(deploymentId, resource)));
+			BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(contents.read(deploymentId, name)));
 			for (BusinessRuleTask rule : model.getModelElementsByType(BusinessRuleTask.class)) {
 				String key = rule.getCamundaDecisionRef();
 				DecisionDefinition decision = key == null ? null : repository.createDecisionDefinitionQuery()
 						.decisionDefinitionKey(key).latestVersion().singleResult();
 				if (decision != null) {
 					files.putIfAbsent(bare(decision.getResourceName()),
-							read(decision.getDeploymentId(), decision.getResourceName()));
+							contents.read(decision.getDeploymentId(), decision.getResourceName()));
 				}
 			}
 			ByteArrayOutputStream zip = new ByteArrayOutputStream();
@@ -161,15 +161,6 @@ class ModelCatalogue {
 			}
 			return Optional.of(zip.toByteArray());
 		});
-	}
-
-	private byte[] read(String deploymentId, String name) {
-		try (InputStream in = repository.getResourceAsStream(deploymentId, name)) {
-			return in.readAllBytes();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot read " + name + " of deployment " + deploymentId, e);
-		}
 	}
 
 	private static String bare(String resourceName) {
