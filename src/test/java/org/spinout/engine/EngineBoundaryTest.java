@@ -14,22 +14,25 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Keeps the engine at arm's length: only {@code org.spinout.engine} (and its sub-packages) may use
  * the engine's implementation classes, move or read its clock through {@code ClockUtil}, or name
  * its tables. Everything else uses the engine's public API and the boundary's own small types, so
  * that a Camunda upgrade, or a move to a fork such as Operaton, is a change in one package.
+ *
+ * <p>The classes are imported as {@link org.spinout.ArchitectureTest} imports them, so that
+ * ArchUnit reads them once for both.
  */
+@AnalyzeClasses(packages = "org.spinout", importOptions = { ImportOption.DoNotIncludeTests.class,
+		ImportOption.DoNotIncludeJars.class })
 class EngineBoundaryTest {
 
 	private static final String BOUNDARY = "org.spinout.engine..";
-
-	private static final JavaClasses MAIN = new ClassFileImporter()
-			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.spinout");
 
 	/** An engine table by its name: ACT_ and a two-letter group (HI, RU, RE, GE, ID). */
 	private static final Pattern ENGINE_TABLE = Pattern.compile("(?i)\\bACT_(HI|RU|RE|GE|ID)_");
@@ -38,23 +41,19 @@ class EngineBoundaryTest {
 
 	private static final Path BOUNDARY_SOURCES = MAIN_SOURCES.resolve("org/spinout/engine");
 
-	@Test
-	void onlyTheBoundaryUsesTheEnginesImplementationClasses() {
-		noClasses().that().resideOutsideOfPackage(BOUNDARY)
-				.should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
-				.because("features use the engine's public API or a small type of org.spinout.engine; "
-						+ "see docs/architecture.md, \"The engine boundary\"")
-				.check(MAIN);
-	}
+	@ArchTest
+	static final ArchRule only_the_boundary_uses_the_engines_implementation_classes = noClasses()
+			.that().resideOutsideOfPackage(BOUNDARY)
+			.should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
+			.because("features use the engine's public API or a small type of org.spinout.engine; "
+					+ "see docs/architecture.md, \"The engine boundary\"");
 
-	@Test
-	void onlyTheBoundaryTouchesTheEnginesClockDirectly() {
-		noClasses().that().resideOutsideOfPackage(BOUNDARY)
-				.should().dependOnClassesThat().areAssignableTo(ClockUtil.class)
-				.because("the application asks the java.time.Clock bean (the engine's time) what time it is, "
-						+ "and moves time through EngineClock")
-				.check(MAIN);
-	}
+	@ArchTest
+	static final ArchRule only_the_boundary_touches_the_engines_clock_directly = noClasses()
+			.that().resideOutsideOfPackage(BOUNDARY)
+			.should().dependOnClassesThat().areAssignableTo(ClockUtil.class)
+			.because("the application asks the java.time.Clock bean (the engine's time) what time it is, "
+					+ "and moves time through EngineClock");
 
 	@Test
 	void noMainSourceOutsideTheBoundaryNamesAnEngineTable() {
