@@ -16,12 +16,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spinout.journey.ClassDeployment;
 import org.spinout.journey.JourneyTestEngine;
 
 /**
@@ -29,7 +29,7 @@ import org.spinout.journey.JourneyTestEngine;
  * {@code FormService}, which Spinout's pages, the REST API and Camunda's Tasklist all use, a person
  * in two groups cannot approve a paper they prepared, and an officer's task cannot stop a programme.
  */
-@Deployment(resources = "org/spinout/engine/duties.bpmn")
+@ClassDeployment(resources = "org/spinout/engine/duties.bpmn")
 class SeparationOfDutiesTest {
 
 	@RegisterExtension

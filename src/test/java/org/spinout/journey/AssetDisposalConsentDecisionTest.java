@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every row of {@code asset-disposal-consent.dmn}: when a council's disposal of land needs no consent,
  * the general consent, or the Secretary of State's, at the 7-year and £2 million boundaries.
  */
-@Deployment(resources = "processes/asset-disposal-consent.dmn")
+@ClassDeployment(resources = "processes/asset-disposal-consent.dmn")
 class AssetDisposalConsentDecisionTest {
 
 	private static final String DECISION = "asset-disposal-consent";

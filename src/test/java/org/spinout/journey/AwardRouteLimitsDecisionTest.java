@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +23,7 @@ import org.spinout.engine.TestClock;
  * kind of contract, the commissioner and the new organisation's ownership leave open, and the limits
  * and clocks of each, which must agree with the configured clocks.
  */
-@Deployment(resources = "processes/award-route-limits.dmn")
+@ClassDeployment(resources = "processes/award-route-limits.dmn")
 class AwardRouteLimitsDecisionTest {
 
 	private static final String DECISION = "award-route-limits";

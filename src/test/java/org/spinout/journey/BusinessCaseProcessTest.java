@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ import org.spinout.engine.EngineClockExtension;
  * in-principle decision (G1) on each governance route, with its notice, call-in and a stop in order.
  * The call-in's own paths are tested in {@link CallInProcessTest}.
  */
-@Deployment(resources = {"processes/business-case.bpmn", "processes/governance-route.dmn", "processes/call-in.bpmn",
+@ClassDeployment(resources = {"processes/business-case.bpmn", "processes/governance-route.dmn", "processes/call-in.bpmn",
 		"processes/stop-in-order.bpmn", "forms/submit-expression-of-interest.form", "forms/prepare-business-case.form",
 		"forms/approve-business-case.form", "forms/publish-in-principle-decision-notice.form",
 		"forms/take-in-principle-decision.form", "forms/publish-in-principle-decision.form",

@@ -8,7 +8,6 @@ import static org.spinout.journey.JourneyTimers.timerEvent;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ import org.spinout.engine.EngineClockExtension;
  * council, and the Northern Irish reconsideration. What it hands back decides whether the phase's
  * decision stands or is reconsidered (once: see {@link BusinessCaseProcessTest}).
  */
-@Deployment(resources = {"processes/call-in.bpmn", "forms/consider-call-in.form", "forms/hold-call-in-meeting.form",
+@ClassDeployment(resources = {"processes/call-in.bpmn", "forms/consider-call-in.form", "forms/hold-call-in-meeting.form",
 		"forms/record-full-council-resolution.form"})
 class CallInProcessTest {
 

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -39,7 +38,7 @@ import org.spinout.engine.EngineClockExtension;
  * light-touch contracts), a challenge during the standstill, a failed procurement for the
  * decision-makers, and the contract signed only once the new organisation exists.
  */
-@Deployment(resources = {"processes/contract-procurement.bpmn", "processes/procurement-regime.dmn",
+@ClassDeployment(resources = {"processes/contract-procurement.bpmn", "processes/procurement-regime.dmn",
 		"processes/award-route-limits.dmn", "forms/write-service-specification.form",
 		"forms/confirm-procurement-regime.form", "forms/choose-award-route.form", "forms/approve-award-route.form",
 		"forms/negotiate-contract-terms.form", "forms/assess-conflicts.form", "forms/publish-tender-notice.form",

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ import org.spinout.engine.EngineClockExtension;
  * contract, its re-procurement plan. A programme whose legal formation ran on an earlier version pays the
  * ICO fee and registers with the CQC here, since that version did not.
  */
-@Deployment(resources = {"processes/go-live.bpmn", "processes/asset-disposal-consent.dmn", "forms/plan-go-live.form",
+@ClassDeployment(resources = {"processes/go-live.bpmn", "processes/asset-disposal-consent.dmn", "forms/plan-go-live.form",
 		"forms/register-with-ico.form", "forms/apply-for-cqc-registration.form", "forms/confirm-cqc-registration.form",
 		"forms/migrate-data-and-it.form", "forms/transfer-assets.form", "forms/assess-subsidy-control.form",
 		"forms/obtain-disposal-consent.form", "forms/decide-on-refused-disposal.form", "forms/confirm-go-live.form",

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every row of {@code governance-route.dmn}: who decides, with what notice, whether the decision can
  * be called in and whether the NHS duty to involve the public applies, by parent body and nation.
  */
-@Deployment(resources = "processes/governance-route.dmn")
+@ClassDeployment(resources = "processes/governance-route.dmn")
 class GovernanceRouteDecisionTest {
 
 	private static final String DECISION = "governance-route";

@@ -28,7 +28,7 @@ import org.spinout.notification.TaskNotifications;
  *
  * <p>A process test class:
  * <pre>{@code
- * @Deployment(resources = {"processes/business-case.bpmn", "forms/prepare-business-case.form"})
+ * @ClassDeployment(resources = {"processes/business-case.bpmn", "forms/prepare-business-case.form"})
  * class BusinessCaseProcessTest {
  *
  *   @RegisterExtension
@@ -41,9 +41,10 @@ import org.spinout.notification.TaskNotifications;
  * Building an engine is most of a process test's cost (the engine reads its database mappings
  * each time), so every class shares one of two engines, built on first use: one that measures
  * coverage, one that does not (a decision table has no flow nodes to cover). Test classes still
- * never see each other's data: the class's deployment is removed with everything it started after
- * each test, and the extension then checks that the engine's tables are empty and fails the test
- * if they are not.
+ * never see each other's data: {@link ClassDeployment} removes what each test started and checks
+ * the tables after every test, and empties the engine after the class. A class that deploys models
+ * itself hands them to the extension ({@code manageDeployment}), which removes them after each test
+ * and then checks that the engine's tables are empty.
  */
 public final class JourneyTestEngine {
 
@@ -67,7 +68,7 @@ public final class JourneyTestEngine {
 	/**
 	 * A JUnit 5 engine extension that also measures flow node coverage, writes the report under
 	 * {@code target/process-test-coverage/} and fails the class below {@link #MINIMUM_CLASS_COVERAGE}.
-	 * Put the {@code @Deployment} on the class so that every test counts towards one coverage.
+	 * Name the models in {@link ClassDeployment} so that every test counts towards one coverage.
 	 */
 	public static ProcessEngineCoverageExtension withCoverage() {
 		return withCoverageExcluding();

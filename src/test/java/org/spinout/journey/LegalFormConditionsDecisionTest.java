@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the law asks of each form: who controls the body is the ownership model's test, so a share of staff
  * control, high or low, changes nothing here.
  */
-@Deployment(resources = "processes/legal-form-conditions.dmn")
+@ClassDeployment(resources = "processes/legal-form-conditions.dmn")
 class LegalFormConditionsDecisionTest {
 
 	private static final String DECISION = "legal-form-conditions";

@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
@@ -39,7 +38,7 @@ import org.spinout.engine.EngineClockExtension;
  * of the new organisation to the other phases, and its own set-up: bank, insurance, HMRC, the ICO fee
  * and, for a regulated service, CQC registration (gate G10).
  */
-@Deployment(resources = {"processes/legal-formation.bpmn", "processes/legal-form-conditions.dmn",
+@ClassDeployment(resources = {"processes/legal-formation.bpmn", "processes/legal-form-conditions.dmn",
 		"forms/recommend-legal-form.form", "forms/approve-legal-form.form", "forms/submit-registration.form",
 		"forms/record-registration.form", "forms/chase-registration.form", "forms/appoint-board.form",
 		"forms/adopt-governing-documents.form", "forms/set-up-new-body.form", "forms/register-with-ico.form",

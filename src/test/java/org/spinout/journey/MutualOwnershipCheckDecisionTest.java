@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * threshold of the Procurement Act test from either side; and the check that hands them on together,
  * for Explore York (a third staff-owned) and the bodies the tests tell apart.
  */
-@Deployment(resources = "processes/mutual-ownership-check.dmn")
+@ClassDeployment(resources = "processes/mutual-ownership-check.dmn")
 class MutualOwnershipCheckDecisionTest {
 
 	private static final String POLICY = "mutual-policy-test";

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +20,7 @@ import org.spinout.deadline.WorkingDays;
  * Every row of {@code procurement-regime.dmn}: the regime by date, nation, commissioner and value, and
  * the thresholds it requires by the day the procurement starts, at the days and values where they change.
  */
-@Deployment(resources = "processes/procurement-regime.dmn")
+@ClassDeployment(resources = "processes/procurement-regime.dmn")
 class ProcurementRegimeDecisionTest {
 
 	private static final String REGIME = "procurement-regime";

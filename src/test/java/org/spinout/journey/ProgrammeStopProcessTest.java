@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ import org.spinout.engine.EngineClockExtension;
  * The delegates a programme runs at its start and when a gate rejects it: {@code checkTransferDate}
  * and {@code recordProgrammeStop}, through a called phase as in the real journey.
  */
-@Deployment(resources = "org/spinout/journey/programme-stop.bpmn")
+@ClassDeployment(resources = "org/spinout/journey/programme-stop.bpmn")
 class ProgrammeStopProcessTest {
 
 	@RegisterExtension

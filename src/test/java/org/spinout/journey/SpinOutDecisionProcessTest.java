@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ import org.spinout.engine.EngineClockExtension;
  * spin out (G2), taken with the consultation responses, the equality impact assessment and the
  * pension costs in front of the decision-makers, on the programme's governance route.
  */
-@Deployment(resources = {"processes/spin-out-decision.bpmn", "processes/governance-route.dmn",
+@ClassDeployment(resources = {"processes/spin-out-decision.bpmn", "processes/governance-route.dmn",
 		"processes/call-in.bpmn", "processes/stop-in-order.bpmn", "forms/prepare-business-plan.form",
 		"forms/prepare-full-business-case.form", "forms/sign-off-financial-case.form",
 		"forms/publish-spin-out-decision-notice.form", "forms/approve-spin-out.form",

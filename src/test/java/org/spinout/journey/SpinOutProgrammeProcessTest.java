@@ -19,7 +19,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ import org.spinout.engine.EngineClockExtension;
  * stop in any phase ending the programme. The phases are stubs with the real keys
  * ({@code phase-stubs.bpmn}), each waiting at one task that can reject as a gate does.
  */
-@Deployment(resources = {"processes/spin-out-programme.bpmn", "forms/start-programme.form",
+@ClassDeployment(resources = {"processes/spin-out-programme.bpmn", "forms/start-programme.form",
 		"forms/review-transfer-date-risk.form", "org/spinout/journey/phase-stubs.bpmn"})
 class SpinOutProgrammeProcessTest {
 

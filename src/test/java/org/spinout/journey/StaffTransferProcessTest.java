@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ import org.spinout.engine.EngineClockExtension;
  * approved only when signed (gate G9); the employee liability information 28 days before; and every
  * clock counted from the transfer date moving with it.
  */
-@Deployment(resources = {"processes/staff-transfer.bpmn", "processes/tupe-consultation-route.dmn",
+@ClassDeployment(resources = {"processes/staff-transfer.bpmn", "processes/tupe-consultation-route.dmn",
 		"forms/plan-staff-transfer.form", "forms/review-transfer-date-risk.form",
 		"forms/provide-employee-liability-information.form", "forms/provide-transferee-measures.form",
 		"forms/inform-affected-staff.form", "forms/arrange-representative-election.form",

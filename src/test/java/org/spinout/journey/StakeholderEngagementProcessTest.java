@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ import org.spinout.engine.EngineClockExtension;
  * when it falls short, the ownership model (G4) against the three tests, the pension costing and market
  * engagement.
  */
-@Deployment(resources = {"processes/stakeholder-engagement.bpmn", "processes/governance-route.dmn",
+@ClassDeployment(resources = {"processes/stakeholder-engagement.bpmn", "processes/governance-route.dmn",
 		"processes/mutual-ownership-check.dmn", "processes/stop-in-order.bpmn",
 		"forms/launch-public-consultation.form", "forms/report-consultation-responses.form",
 		"forms/consult-health-scrutiny.form", "forms/record-health-scrutiny-response.form",

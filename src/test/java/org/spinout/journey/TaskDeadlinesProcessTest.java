@@ -15,7 +15,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ import org.spinout.engine.EngineClockExtension;
  * task's {@code camunda:dueDate} from the model; these tests show both agree and follow the engine
  * clock across bank holidays.
  */
-@Deployment(resources = "org/spinout/journey/task-deadlines.bpmn")
+@ClassDeployment(resources = "org/spinout/journey/task-deadlines.bpmn")
 class TaskDeadlinesProcessTest {
 
 	@RegisterExtension

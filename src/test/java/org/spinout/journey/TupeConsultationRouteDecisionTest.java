@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +21,7 @@ import org.spinout.deadline.WorkingDays;
  * employer and changing on 1 July 2024 (a summer date stored at London midnight must count as that day
  * on a server in any time zone), and when redundancies need collective consultation.
  */
-@Deployment(resources = "processes/tupe-consultation-route.dmn")
+@ClassDeployment(resources = "processes/tupe-consultation-route.dmn")
 class TupeConsultationRouteDecisionTest {
 
 	private static final String ROUTE = "tupe-consultation-route";
