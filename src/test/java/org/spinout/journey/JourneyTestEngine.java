@@ -40,7 +40,8 @@ import org.spinout.notification.TaskNotifications;
  * }</pre>
  * Building an engine is most of a process test's cost (the engine reads its database mappings
  * each time), so every class shares one of two engines, built on first use: one that measures
- * coverage, one that does not (a decision table has no flow nodes to cover). Test classes still
+ * coverage, one that does not (a decision table has no flow nodes to cover). The two share one
+ * database, and the mappings are read once for both. Test classes still
  * never see each other's data: {@link ClassDeployment} removes what each test started and checks
  * the tables after every test, and empties the engine after the class. A class that deploys models
  * itself hands them to the extension ({@code manageDeployment}), which removes them after each test
@@ -61,6 +62,9 @@ public final class JourneyTestEngine {
 		public void escalated(DelegateTask task) {
 		}
 	};
+
+	/** Kept while the JVM runs, whether or not an engine holds a connection to it. */
+	private static final String DATABASE = "jdbc:h2:mem:journey-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
 	private JourneyTestEngine() {
 	}
@@ -115,10 +119,13 @@ public final class JourneyTestEngine {
 	}
 
 	private static ProcessEngineConfigurationImpl configure(ProcessEngineConfigurationImpl configuration) {
-		String name = "journey-" + UUID.randomUUID();
-		configuration.setProcessEngineName(name);
-		configuration.setJdbcUrl("jdbc:h2:mem:" + name);
-		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+		configuration.setProcessEngineName("journey-" + UUID.randomUUID());
+		// Both engines work on one database, through one set of database mappings read by the first
+		// built: reading them is most of building an engine. A class uses one engine at a time, and
+		// leaves the tables empty.
+		configuration.setJdbcUrl(DATABASE);
+		configuration.setUseSharedSqlSessionFactory(true);
+		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
 		// Tests drive every job themselves with execute(job()), after moving the engine clock.
 		configuration.setJobExecutorActivate(false);
 		configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
