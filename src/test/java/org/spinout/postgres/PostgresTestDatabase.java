@@ -8,10 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -39,8 +38,10 @@ public class PostgresTestDatabase implements EnvironmentPostProcessor {
 		properties.put("spring.datasource.password", password());
 		properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
 		environment.getPropertySources().addFirst(new MapPropertySource("postgresTestDatabase", properties));
-		// FORCE (in drop): the closing context may still hold pooled connections.
-		application.addListeners((ApplicationListener<ContextClosedEvent>) closed -> drop(database));
+		// Dropped once the context has closed, as the last of its beans: the engine still runs a
+		// command while it closes. FORCE (in drop): a pool may still hold connections.
+		application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
+				.registerDisposableBean("postgresTestDatabase", () -> drop(database)));
 	}
 
 	public static boolean isOn() {
